@@ -1,0 +1,73 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ActionPlan, FocusArea, Goal, Link, Measure, StatusUpdate
+
+
+class GoalInline(admin.TabularInline):
+    model = Goal
+    extra = 0
+
+
+class FocusAreaInline(admin.TabularInline):
+    model = FocusArea
+    extra = 0
+
+
+@admin.register(ActionPlan)
+class ActionPlanAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "municipality", "period_start", "period_end", "adopted_on", "published"]
+    list_filter = ["municipality", "published"]
+    search_fields = ["title", "municipality"]
+    inlines = [GoalInline, FocusAreaInline]
+
+
+@admin.register(Goal)
+class GoalAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "plan", "order"]
+    list_filter = ["plan"]
+    search_fields = ["text"]
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "plan", "order"]
+    list_filter = ["plan"]
+    search_fields = ["text"]
+
+
+class StatusUpdateInline(admin.TabularInline):
+    model = StatusUpdate
+    extra = 0
+    fields = ["date", "status", "note", "author"]
+    autocomplete_fields = ["author"]
+
+
+@admin.register(Measure)
+class MeasureAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "title", "responsible_text", "status", "plan"]
+    list_display_links = ["number", "title"]
+    list_filter = ["plan", "status", "responsible_bodies", "responsible_organizations", "focus_areas"]
+    search_fields = ["title", "subtitle", "description", "responsible_text"]
+    filter_horizontal = ["responsible_bodies", "responsible_organizations", "focus_areas"]
+    autocomplete_fields = ["contact"]
+    list_select_related = ["plan"]
+    inlines = [StatusUpdateInline]
+
+
+@admin.register(StatusUpdate)
+class StatusUpdateAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "date", "status", "author"]
+    list_filter = ["status", "measure__plan"]
+    search_fields = ["note", "measure__title"]
+    date_hierarchy = "date"
+    list_select_related = ["measure", "author"]
+    autocomplete_fields = ["measure", "author"]
+
+
+@admin.register(Link)
+class LinkAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "url", "section", "measure", "plan", "order"]
+    list_filter = ["plan", "section"]
+    search_fields = ["title", "url"]
+    list_select_related = ["measure", "plan"]

@@ -1,0 +1,284 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from participants.models import Body, Organization, Person
+
+
+class Status(models.TextChoices):
+    PLANNED = "planlagt", _("Planned")
+    IN_PROGRESS = "pagar", _("In progress")
+    ONGOING = "lopende", _("Ongoing")
+    DELAYED = "forsinket", _("Delayed")
+    COMPLETED = "fullfort", _("Completed")
+    ENDED = "avsluttet", _("Ended")
+
+
+# A note is required when a measure moves to one of these.
+STATUSES_NEEDING_NOTE = {Status.DELAYED, Status.ENDED}
+# A measure with no status update for this long needs attention.
+STALE_AFTER = datetime.timedelta(days=90)
+
+
+class ActionPlanQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def current(self):
+        """The plan whose period covers this year, else the latest."""
+        year = timezone.localdate().year
+        covering = self.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
+        return covering.first() or self.order_by("-period_start").first()
+
+
+class ActionPlan(models.Model):
+    municipality = models.CharField(_("municipality"), max_length=100)
+    period_start = models.PositiveSmallIntegerField(_("first year"))
+    period_end = models.PositiveSmallIntegerField(_("last year"))
+    title = models.CharField(_("title"), max_length=200)
+    introduction = models.TextField(_("introduction"), blank=True)
+    goals_intro = models.CharField(_("heading of the goals"), max_length=200, blank=True)
+    national_guidance = models.TextField(_("national and municipal guidance"), blank=True)
+    levels_intro = models.CharField(_("heading of the levels"), max_length=200, blank=True)
+    coordinator_role = models.TextField(_("the coordinator's role"), blank=True)
+    meetings_intro = models.TextField(_("regular meetings, introduction"), blank=True)
+    knowledge_base = models.TextField(_("knowledge base"), blank=True)
+    focus_intro = models.CharField(_("heading of the focus areas"), max_length=200, blank=True)
+    appendix_title = models.CharField(_("title of the participants appendix"), max_length=200, blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        Body,
+        verbose_name=_("adopted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="adopted_plans",
+    )
+    published = models.BooleanField(
+        _("published"), default=False, help_text=_("Published plans are open to everyone, without login.")
+    )
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = ActionPlanQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-period_start", "municipality"]
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        permissions = [("publish_actionplan", _("Can publish the action plan"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "period_start", "period_end"], name="actionplan_unique_period"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")), name="actionplan_period_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.municipality})"
+
+    @property
+    def period(self):
+        """The period as the plan file writes it: "2026-2027"."""
+        return f"{self.period_start}-{self.period_end}"
+
+    @property
+    def period_display(self):
+        return f"{self.period_start}–{self.period_end}"
+
+
+class Goal(models.Model):
+    plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="goals")
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("goal"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+        constraints = [models.UniqueConstraint(fields=["plan", "order"], name="goal_unique_order")]
+
+    def __str__(self):
+        return self.text
+
+
+class FocusArea(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="focus_areas"
+    )
+    order = models.PositiveSmallIntegerField(_("order"))
+    text = models.TextField(_("focus area"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        constraints = [models.UniqueConstraint(fields=["plan", "order"], name="focusarea_unique_order")]
+
+    def __str__(self):
+        return self.text
+
+
+class MeasureQuerySet(models.QuerySet):
+    def active(self):
+        return self.exclude(status__in=[Status.COMPLETED, Status.ENDED])
+
+    def needing_attention(self, today=None):
+        """Delayed measures, and active ones with no status update for 90 days."""
+        today = today or timezone.localdate()
+        stale_since = today - STALE_AFTER
+        recent = StatusUpdate.objects.filter(measure=models.OuterRef("pk"), date__gt=stale_since)
+        return self.filter(
+            models.Q(status=Status.DELAYED) | (models.Q(status__in=ACTIVE_STATUSES) & ~models.Exists(recent))
+        )
+
+    def for_user_to_update(self, user):
+        """Measures whose responsible bodies include a body where the user holds a seat."""
+        return self.filter(responsible_bodies__in=Body.objects.with_seat_for(user)).distinct()
+
+
+ACTIVE_STATUSES = [Status.PLANNED, Status.IN_PROGRESS, Status.ONGOING, Status.DELAYED]
+
+
+class Measure(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="measures"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=200)
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
+    description = models.TextField(_("description"))
+    responsible_text = models.CharField(
+        _("responsible"), max_length=300, help_text=_("The responsible parties exactly as the plan writes them.")
+    )
+    responsible_bodies = models.ManyToManyField(
+        Body, verbose_name=_("responsible bodies"), blank=True, related_name="measures"
+    )
+    responsible_organizations = models.ManyToManyField(
+        Organization, verbose_name=_("responsible organizations"), blank=True, related_name="measures"
+    )
+    focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="measures")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    contact = models.ForeignKey(
+        Person,
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+    )
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    objects = MeasureQuerySet.as_manager()
+    history = HistoricalRecords(
+        excluded_fields=["updated_at"], m2m_fields=[responsible_bodies, responsible_organizations, focus_areas]
+    )
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="measure_unique_number_per_plan"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="measure_number_positive"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=[choice.value for choice in Status]), name="measure_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class StatusUpdate(models.Model):
+    """A dated note by a person that moves a measure's status: the measure's timeline."""
+
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="status_updates"
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="status_updates",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        get_latest_by = ["date", "created_at"]
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=[choice.value for choice in Status]), name="statusupdate_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=[s.value for s in STATUSES_NEEDING_NOTE]) | ~models.Q(note=""),
+                name="statusupdate_note_when_delayed_or_ended",
+            ),
+        ]
+        indexes = [
+            # measure timeline and the "no update for 90 days" check: newest first per measure
+            models.Index(fields=["measure", "-date"], name="statusupdate_measure_date"),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} – {self.get_status_display()} ({self.date:%d.%m.%Y})"
+
+
+class LinkSection(models.TextChoices):
+    INTRODUCTION = "introduction", _("Introduction")
+    GUIDANCE = "guidance", _("National and municipal guidance")
+    KNOWLEDGE = "knowledge", _("Knowledge base")
+    MEASURE = "measure", _("Measure")
+    USEFUL = "useful", _("Useful links")
+
+
+class Link(models.Model):
+    plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="links")
+    section = models.CharField(_("section"), max_length=20, choices=LinkSection.choices)
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, blank=True, related_name="links"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address"), max_length=500)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "order"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(section__in=[choice.value for choice in LinkSection]), name="link_section_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(section="measure", measure__isnull=False)
+                | (~models.Q(section="measure") & models.Q(measure__isnull=True)),
+                name="link_measure_iff_measure_section",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

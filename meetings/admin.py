@@ -1,0 +1,78 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, StandingAgendaItem
+
+
+class StandingAgendaItemInline(admin.TabularInline):
+    model = StandingAgendaItem
+    extra = 0
+
+
+@admin.register(MeetingSeries)
+class MeetingSeriesAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "frequency", "rrule", "confidential", "plan"]
+    list_filter = ["plan", "confidential", "bodies"]
+    search_fields = ["name", "purpose"]
+    filter_horizontal = ["bodies"]
+    inlines = [StandingAgendaItemInline]
+
+
+@admin.register(StandingAgendaItem)
+class StandingAgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "series", "order"]
+    list_filter = ["series"]
+    search_fields = ["title"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 0
+    autocomplete_fields = ["measure"]
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+    autocomplete_fields = ["position", "person"]
+
+
+class ActionItemInline(admin.TabularInline):
+    model = ActionItem
+    extra = 0
+    autocomplete_fields = ["measure", "responsible_person", "responsible_body"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["series", "starts_at", "location", "status", "minutes_status"]
+    list_filter = ["series", "status", "minutes_status"]
+    search_fields = ["series__name", "location", "minutes"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["series"]
+    inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "meeting", "measure", "order"]
+    list_filter = ["meeting__series"]
+    search_fields = ["title", "notes"]
+    list_select_related = ["meeting__series", "measure"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(SimpleHistoryAdmin):
+    list_display = ["position", "meeting", "person", "present"]
+    list_filter = ["present", "meeting__series"]
+    search_fields = ["position__title", "person__name"]
+    list_select_related = ["position__body", "meeting__series", "person"]
+
+
+@admin.register(ActionItem)
+class ActionItemAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "kind", "responsible_person", "responsible_body", "due", "measure", "done"]
+    list_filter = ["kind", "done", "responsible_body"]
+    search_fields = ["text"]
+    date_hierarchy = "due"
+    list_select_related = ["responsible_person", "responsible_body", "measure"]

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Body, Organization, Person, Position
+
+
+@admin.register(Organization)
+class OrganizationAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "key"]
+    search_fields = ["name", "key"]
+    prepopulated_fields = {"key": ["name"]}
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    autocomplete_fields = ["holder", "organization"]
+
+
+@admin.register(Body)
+class BodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "level", "confidential", "order"]
+    list_filter = ["level", "confidential"]
+    search_fields = ["name", "mandate", "participants_text"]
+    prepopulated_fields = {"key": ["name"]}
+    inlines = [PositionInline]
+
+
+@admin.register(Position)
+class PositionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "body", "organization", "holder", "is_secretary"]
+    list_filter = ["body", "is_secretary", ("holder", admin.EmptyFieldListFilter)]
+    search_fields = ["title", "holder__name", "body__name"]
+    list_select_related = ["body", "organization", "holder"]
+    autocomplete_fields = ["holder", "organization", "body"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "email", "phone", "organization", "user"]
+    list_filter = ["organization"]
+    search_fields = ["name", "email", "user__username"]
+    list_select_related = ["organization", "user"]
+    autocomplete_fields = ["organization", "user"]

@@ -1,0 +1,144 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Level(models.TextChoices):
+    """The three fixed levels of the national SLT model."""
+
+    GOVERNING = "styrende", _("Governing level")
+    COORDINATING = "koordinerende", _("Coordinating level")
+    EXECUTING = "utforende", _("Executing level")
+
+
+class Organization(models.Model):
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+
+    def __str__(self):
+        return self.name
+
+
+class BodyQuerySet(models.QuerySet):
+    def with_seat_for(self, user):
+        """Bodies where the user, through their person, holds a seat."""
+        return self.filter(positions__holder__user=user).distinct()
+
+
+class Body(models.Model):
+    key = models.SlugField(_("key"), max_length=60, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    mandate = models.TextField(_("mandate"), blank=True, help_text=_("“Oppdrag” as the plan writes it."))
+    participants_text = models.TextField(
+        _("participants as written"), blank=True, help_text=_("“Deltakere” as the plan writes it.")
+    )
+    confidential = models.BooleanField(
+        _("confidential"),
+        default=False,
+        help_text=_("Minutes and agendas are visible only to the coordinator and the body's members."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = BodyQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__in=[choice.value for choice in Level]),
+                name="body_level_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("login"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class Position(models.Model):
+    """A seat in a body, named as the plan names it; held by a person or vacant."""
+
+    body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField(_("title"), max_length=200)
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organization"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="positions",
+    )
+    is_secretary = models.BooleanField(_("secretary"), default=False)
+    holder = models.ForeignKey(
+        Person,
+        verbose_name=_("held by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="positions",
+        help_text=_("Empty when the seat is vacant."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["body", "order", "id"]
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "title"], name="position_unique_title_per_body"),
+            models.UniqueConstraint(
+                fields=["body"], condition=models.Q(is_secretary=True), name="position_one_secretary_per_body"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.body})"
+
+    @property
+    def is_vacant(self):
+        return self.holder_id is None

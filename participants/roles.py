@@ -1,0 +1,67 @@
+"""The portal's roles: auth groups and the permissions each one holds.
+
+The groups are created by a data migration (participants 0002) from this table; what a
+role may do on a single object (a measure its body is responsible for, a confidential
+meeting) is decided by the views, on top of these model permissions.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+COORDINATOR = "SLT-koordinator"
+STEERING_GROUP = "Styringsgruppe"
+WORKING_GROUP = "Arbeidsgruppe"
+OPERATIVE_GROUP = "Operativ SLT-gruppe"
+
+APPS = ("participants", "measures", "meetings")
+ALL = "__all__"
+VIEW = "__view__"
+
+WORKING_PERMISSIONS = [
+    VIEW,
+    "measures.add_statusupdate",
+    "meetings.change_meeting",
+    "meetings.add_agendaitem",
+    "meetings.change_agendaitem",
+    "meetings.delete_agendaitem",
+    "meetings.add_attendance",
+    "meetings.change_attendance",
+    "meetings.add_actionitem",
+    "meetings.change_actionitem",
+    "meetings.delete_actionitem",
+]
+
+ROLES = {
+    COORDINATOR: [ALL],
+    STEERING_GROUP: [VIEW],
+    WORKING_GROUP: WORKING_PERMISSIONS,
+    OPERATIVE_GROUP: WORKING_PERMISSIONS,
+}
+
+ROLE_LABELS = {
+    COORDINATOR: _("SLT coordinator"),
+    STEERING_GROUP: _("Steering group / police council"),
+    WORKING_GROUP: _("Working group"),
+    OPERATIVE_GROUP: _("Operative SLT group"),
+}
+
+
+def permissions_for(role, permission_model):
+    """The Permission rows a role holds (permission_model may be a historical model)."""
+    wanted = ROLES[role]
+    in_apps = permission_model.objects.filter(content_type__app_label__in=APPS)
+    chosen = permission_model.objects.none()
+    for entry in wanted:
+        if entry == ALL:
+            chosen |= in_apps
+        elif entry == VIEW:
+            chosen |= in_apps.filter(codename__startswith="view_")
+        else:
+            app_label, codename = entry.split(".")
+            chosen |= permission_model.objects.filter(content_type__app_label=app_label, codename=codename)
+    return chosen
+
+
+def sync_roles(group_model, permission_model):
+    for role in ROLES:
+        group, _created = group_model.objects.get_or_create(name=role)
+        group.permissions.set(permissions_for(role, permission_model))
