@@ -19,7 +19,7 @@ class Status(models.TextChoices):
 
 
 # A note is required when a measure moves to one of these.
-STATUSES_NEEDING_NOTE = {Status.DELAYED, Status.ENDED}
+STATUSES_NEEDING_NOTE = (Status.DELAYED, Status.ENDED)
 # A measure with no status update for this long needs attention.
 STALE_AFTER = datetime.timedelta(days=90)
 
