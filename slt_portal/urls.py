@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.static import serve
 
 from measures import views as measure_views
+from slt_portal.health import healthz
 
 admin.site.site_header = "SLT-portalen"
 admin.site.site_title = "SLT-portalen"
@@ -13,6 +15,8 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("tiltak/", include("measures.urls")),
     path("admin/", admin.site.urls),
+    path("tilgjengelighet/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,15 @@
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+from slt_portal.backup import backup_write
+
+
+class Command(BaseCommand):
+    help = "Write everything (plan, people, meetings, minutes, history) to a gzip'ed XML file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="for example slt-2026-11-26.xml.gz")
+
+    def handle(self, *args, path, **options):
+        backup_write(path=path)
+        self.stdout.write(_("Backup written to %(path)s.") % {"path": path})

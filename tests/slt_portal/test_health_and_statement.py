@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+
+from django.urls import reverse
+
+from tests.conftest import ROOT
+
+
+def test_healthz_answers_ok_without_login_when_the_database_answers(client, db):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_healthz_answers_503_when_the_database_does_not(tmp_path):
+    # A separate process whose database is a PostgreSQL port where nothing listens.
+    script = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "response = Client().get('/healthz');"
+        "print(response.status_code, response.content.decode().strip())"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "slt_portal.settings",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/slt",
+        "DJANGO_ALLOWED_HOSTS": "testserver",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "503 database unavailable"
+
+
+def test_healthz_refuses_post(client, db):
+    assert client.post(reverse("healthz")).status_code == 405
+
+
+def test_the_accessibility_statement_is_linked_from_every_page(client, db):
+    statement = reverse("accessibility")
+    login_page = client.get(reverse("login")).content.decode()
+    assert f'href="{statement}"' in login_page
+    response = client.get(statement)
+    assert response.status_code == 200
+    assert "Tilgjengelighetserklæring" in response.content.decode()
+    assert "WCAG 2.1" in response.content.decode()
