@@ -34,3 +34,12 @@ def log_in(page, live_server, username, password):
     page.get_by_label("Brukernavn").fill(username)
     page.get_by_label("Passord").fill(password)
     page.get_by_role("button", name="Logg inn").click()
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(page):
+    """Fail a browser test whose page breaks the Content Security Policy."""
+    refused = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and refused.append(message.text))
+    yield
+    assert not refused, refused

@@ -47,3 +47,9 @@ def test_the_accessibility_statement_is_linked_from_every_page(client, db):
     assert response.status_code == 200
     assert "Tilgjengelighetserklæring" in response.content.decode()
     assert "WCAG 2.1" in response.content.decode()
+
+
+def test_a_missing_page_answers_404_in_norwegian(client, db):
+    response = client.get("/finnes-ikke/")
+    assert response.status_code == 404
+    assert "Fant ikke siden" in response.content.decode()
