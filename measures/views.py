@@ -41,7 +41,8 @@ def _current_plan():
 
 def _measure_in_current_plan(number, queryset=None):
     plan = _current_plan()
-    return get_object_or_404((queryset or Measure.objects.all()).select_related("plan"), plan=plan, number=number)
+    queryset = Measure.objects.all() if queryset is None else queryset
+    return get_object_or_404(queryset.select_related("plan"), plan=plan, number=number)
 
 
 def can_update_status(user, measure):
