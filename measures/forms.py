@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import Body, Organization
@@ -227,12 +227,12 @@ def sort_measures(measures, sort):
 class StatusUpdateForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Status.choices)
     date = forms.DateField(
-        label=StatusUpdate._meta.get_field("date").verbose_name,
+        label=capfirst(StatusUpdate._meta.get_field("date").verbose_name),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     note = forms.CharField(
-        label=StatusUpdate._meta.get_field("note").verbose_name,
+        label=capfirst(StatusUpdate._meta.get_field("note").verbose_name),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[validate_no_national_id],

@@ -57,23 +57,33 @@ def _require_editor(user):
         raise PermissionDenied
 
 
+CHART_BAR_START = 100
+CHART_BAR_WIDTH = 170
+CHART_ROW_HEIGHT = 30
+
+
 def _status_chart(plan):
+    """Bars for the measures by status, laid out here so the template only draws them."""
     counts = dict(plan.measures.values_list("status").annotate(n=Count("pk")).order_by())
     largest = max(counts.values(), default=0) or 1
     rows = []
     for position, (value, label) in enumerate(Status.choices):
         count = counts.get(value, 0)
+        width = round(count / largest * CHART_BAR_WIDTH)
+        y = position * CHART_ROW_HEIGHT
         rows.append(
             {
                 "status": value,
                 "label": label,
                 "count": count,
-                "width": round(count / largest * 200),
-                "text_x": round(count / largest * 200) + 6,
-                "y": position * 32,
+                "y": y,
+                "text_y": y + 17,
+                "bar_x": CHART_BAR_START,
+                "width": width,
+                "value_x": CHART_BAR_START + width + 6,
             }
         )
-    return {"rows": rows, "total": sum(counts.values()), "height": len(rows) * 32}
+    return {"rows": rows, "total": sum(counts.values()), "height": len(rows) * CHART_ROW_HEIGHT}
 
 
 def _upcoming_meetings(plan):
