@@ -7,6 +7,9 @@ from django.utils import timezone
 
 from measures.models import Status
 from measures.services import status_update_create
+from participants import roles
+from tests.conftest import make_user
+from tests.measures.conftest import logged_in
 
 
 def test_anonymous_visitors_are_sent_from_the_dashboard_to_login(client, gjesdal):
@@ -81,14 +84,8 @@ def test_the_dashboard_shows_the_latest_changes_with_who_and_when(coordinator_cl
 
 
 @pytest.mark.parametrize("path", ["/", "/tiltak/"])
-def test_pages_say_so_when_no_plan_is_loaded(path, db, django_user_model):
-    from tests.conftest import make_user
-
-    client_user = make_user("leder", "SLT-koordinator")
-    from django.test import Client
-
-    client = Client()
-    client.force_login(client_user)
+def test_pages_say_so_when_no_plan_is_loaded(path, db):
+    client = logged_in(make_user("leder", roles.COORDINATOR))
     response = client.get(path)
     assert response.status_code == 200
     assert "Ingen handlingsplan er lastet inn ennå." in response.content.decode()
