@@ -200,12 +200,14 @@ def measure_edit(request, number):
     _require_editor(request.user)
     with transaction.atomic():
         measure = _measure_in_current_plan(number, Measure.objects.select_for_update())
+        saved_title = str(measure)  # the form changes the instance while it validates
         form = MeasureForm(request.POST or None, instance=measure)
         if request.method == "POST" and form.is_valid():
             measure = form.save()
             messages.success(request, _("The measure has been saved."))
             return redirect("measures:measure_detail", number=measure.number)
-    return render(request, "measures/measure_form.html", {"measure": measure, "form": form})
+    context = {"number": number, "saved_title": saved_title, "form": form}
+    return render(request, "measures/measure_form.html", context)
 
 
 @login_required
@@ -214,6 +216,7 @@ def plan_edit(request):
     _require_editor(request.user)
     with transaction.atomic():
         plan = get_object_or_404(ActionPlan.objects.select_for_update(), pk=_current_plan().pk)
+        saved_title = plan.title
         form = ActionPlanTextsForm(request.POST or None, instance=plan)
         if request.method == "POST" and form.is_valid():
             form.save()
@@ -221,6 +224,7 @@ def plan_edit(request):
             return redirect("measures:plan_edit")
     context = {
         "plan": plan,
+        "saved_title": saved_title,
         "form": form,
         "goals": plan.goals.all(),
         "focus_areas": plan.focus_areas.all(),

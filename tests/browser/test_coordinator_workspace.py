@@ -57,3 +57,23 @@ def test_the_workspace_fits_the_screen(page, live_server, coordinator, screensho
         screenshot(f"workspace-{name}-{width}")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways at {width} px"
+
+
+def test_a_second_editor_is_told_what_the_first_one_changed(page, live_server, coordinator, screenshot):
+    log_in(page, live_server, "koordinator", PASSWORD)
+    other = page.context.new_page()
+    edit = f"{live_server.url}/tiltak/9/endre/"
+    page.goto(edit)
+    other.goto(edit)
+
+    other.get_by_role("textbox", name="Tittel*").fill("Natteravn i sentrum")
+    other.get_by_role("button", name="Lagre").click()
+    expect(other.get_by_role("status").filter(has_text="Tiltaket er lagret.")).to_be_visible()
+
+    page.get_by_role("textbox", name="Tittel*").fill("Natteravn på Ålgård")
+    page.get_by_role("button", name="Lagre").click()
+    conflict = page.get_by_role("region", name="Noen andre har endret dette i mellomtiden")
+    expect(conflict).to_contain_text("Natteravn i sentrum")
+    expect(conflict).to_contain_text("Natteravn på Ålgård")
+    expect(page.get_by_role("textbox", name="Tittel*")).to_have_value("Natteravn på Ålgård")
+    screenshot("workspace-edit-conflict-1280")
