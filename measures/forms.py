@@ -65,6 +65,8 @@ class VersionedFormMixin:
         current = self.version_token(saved)
         if cleaned_data.get(self.version_field_name, "") != current:
             self.conflicts = self._differences(saved, cleaned_data)
+            if not self.conflicts:
+                return cleaned_data  # the saved version already reads as this user's: nothing is lost
             self.conflict_by = self._last_changed_by(saved)
             data = self.data.copy()
             data[self.add_prefix(self.version_field_name)] = current

@@ -8,8 +8,12 @@ from .models import StatusUpdate
 @transaction.atomic
 def status_update_create(*, measure, user, status, note, date):
     """Record a dated status update and move the measure to its status, together or not at all."""
-    update = StatusUpdate.objects.create(measure=measure, author=user, status=status, note=note, date=date)
+    update = StatusUpdate(measure=measure, author=user, status=status, note=note, date=date)
+    # The history names the author also when no request is around (commands, imports).
+    update._history_user = user
+    update.save()
     if measure.status != status:
         measure.status = status
+        measure._history_user = user
         measure.save(update_fields=["status", "updated_at"])
     return update

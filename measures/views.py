@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -142,7 +143,7 @@ def measure_list(request):
 def measure_export(request, fmt):
     plan = _current_plan()
     _form, measures = _filtered_measures(request, plan)
-    stem = f"tiltak-{plan.municipality.lower()}-{plan.period}"
+    stem = slugify(f"tiltak {plan.municipality} {plan.period}")
     if fmt == "csv":
         response = HttpResponse(exports.measures_csv(measures), content_type="text/csv; charset=utf-8")
     else:

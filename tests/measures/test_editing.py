@@ -176,3 +176,10 @@ def test_editing_a_measure_is_kept_in_its_history(coordinator_client, gjesdal):
     coordinator_client.post(EDIT, data)
     record = Measure.history.filter(number=9).first()
     assert record.title == "Natteravn 2" and record.history_user.username == "koordinator"
+
+
+def test_a_stale_form_that_changes_nothing_the_other_person_changed_is_saved(coordinator, gjesdal):
+    first, second = logged_in(coordinator), logged_in(coordinator)
+    mine = measure_data(first, title="Samme tittel")
+    assert second.post(EDIT, measure_data(second, title="Samme tittel")).status_code == 302
+    assert first.post(EDIT, mine).status_code == 302

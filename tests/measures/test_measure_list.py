@@ -112,7 +112,7 @@ def test_the_csv_export_is_utf8_with_bom_semicolons_and_the_current_filters(work
 def test_the_xlsx_export_holds_every_measure_with_status(working_client, gjesdal):
     response = working_client.get(reverse("measures:measure_export_xlsx"))
     assert response.status_code == 200
-    assert "attachment" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == 'attachment; filename="tiltak-gjesdal-2026-2027.xlsx"'
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0] == ("Nr.", "Tiltak", "Ansvar", "Status", "Siste oppdatering", "Siste notat")

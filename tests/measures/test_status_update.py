@@ -120,3 +120,10 @@ def test_the_form_proposes_today_and_the_current_status(coordinator_client, gjes
     page = response.content.decode()
     assert f'value="{timezone.localdate().isoformat()}"' in page
     assert '<option value="planlagt" selected>' in page
+
+
+def test_the_history_names_the_author_of_a_status_change(coordinator, gjesdal):
+    measure = gjesdal.measures.get(number=9)
+    status_update_create(measure=measure, user=coordinator, status=Status.ONGOING, note="", date=timezone.localdate())
+    assert measure.history.first().history_user == coordinator
+    assert StatusUpdate.history.first().history_user == coordinator
