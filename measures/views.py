@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import exports, history
 from .forms import (
@@ -260,5 +260,18 @@ def plan_item_edit(request, kind, pk=None):
             form.save()
             messages.success(request, _("%(what)s has been saved.") % {"what": model._meta.verbose_name.capitalize()})
             return redirect("measures:plan_edit")
-    context = {"plan": plan, "form": form, "item": item, "verbose_name": model._meta.verbose_name}
+    context = {"plan": plan, "form": form, "item": item, "kind": kind, "verbose_name": model._meta.verbose_name}
     return render(request, "measures/plan_item_form.html", context)
+
+
+@login_required
+@require_POST
+def plan_item_delete(request, kind, pk):
+    _require_editor(request.user)
+    if kind not in PLAN_ITEMS:
+        raise Http404
+    model, _form_class = PLAN_ITEMS[kind]
+    item = get_object_or_404(model, plan=_current_plan(), pk=pk)
+    item.delete()
+    messages.success(request, _("%(what)s has been deleted.") % {"what": model._meta.verbose_name.capitalize()})
+    return redirect("measures:plan_edit")

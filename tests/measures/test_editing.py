@@ -183,3 +183,18 @@ def test_a_stale_form_that_changes_nothing_the_other_person_changed_is_saved(coo
     mine = measure_data(first, title="Samme tittel")
     assert second.post(EDIT, measure_data(second, title="Samme tittel")).status_code == 302
     assert first.post(EDIT, mine).status_code == 302
+
+
+def test_the_coordinator_deletes_a_goal_by_post_only(coordinator_client, gjesdal):
+    goal = gjesdal.goals.first()
+    url = reverse("measures:plan_item_delete", args=["mal", goal.pk])
+    assert coordinator_client.get(url).status_code == 405
+    assert coordinator_client.post(url).status_code == 302
+    assert not Goal.objects.filter(pk=goal.pk).exists()
+    assert Goal.history.filter(id=goal.pk, history_type="-").exists()
+
+
+def test_others_cannot_delete_a_link(working_client, gjesdal):
+    link = gjesdal.links.first()
+    assert working_client.post(reverse("measures:plan_item_delete", args=["lenke", link.pk])).status_code == 403
+    assert Link.objects.filter(pk=link.pk).exists()
