@@ -52,7 +52,12 @@ def test_a_working_group_member_finds_a_measure_with_the_filters(page, live_serv
 def test_the_workspace_fits_the_screen(page, live_server, coordinator, screenshot, width):
     page.set_viewport_size({"width": width, "height": 900})
     log_in(page, live_server, "koordinator", PASSWORD)
-    for name, path in [("dashboard", "/"), ("measure-list", "/tiltak/"), ("measure-page", "/tiltak/9/")]:
+    for name, path in [
+        ("dashboard", "/"),
+        ("measure-list", "/tiltak/"),
+        ("measure-page", "/tiltak/9/"),
+        ("plan-edit", "/tiltak/plan/"),
+    ]:
         page.goto(f"{live_server.url}{path}")
         screenshot(f"workspace-{name}-{width}")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
