@@ -8,6 +8,7 @@ def test_working_group_member_logs_in_and_sees_the_plans_measures(page, live_ser
     log_in(page, live_server, "arbeidsmedlem", PASSWORD)
 
     expect(page.get_by_role("heading", level=1)).to_have_text("SLT-handlingsplan 2026–2027")
+    page.get_by_role("link", name="Tiltak", exact=True).click()
     row = page.get_by_role("row").filter(has_text="Natteravnordning")
     expect(row).to_contain_text("Frivilligsentralen og Gjesdal ungdomsskole")
     expect(row).to_contain_text("Planlagt")

@@ -15,8 +15,8 @@ def test_anonymous_visitors_are_sent_to_login(client, gjesdal):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_the_landing_page_lists_the_measures_with_status(working_client, gjesdal):
-    response = working_client.get(reverse("home"), follow=True)
+def test_the_measure_list_shows_every_measure_with_status(working_client, gjesdal):
+    response = working_client.get(reverse("measures:measure_list"))
     assert response.status_code == 200
     page = response.content.decode()
     assert "SLT-handlingsplan 2026–2027" in page

@@ -1,0 +1,58 @@
+from django.urls import reverse
+from django.utils import timezone
+
+from measures.models import Status
+from measures.services import status_update_create
+from participants.models import Body
+
+DETAIL = reverse("measures:measure_detail", args=[9])
+
+
+def test_a_user_without_a_role_is_refused_the_measure_page(outsider_client):
+    assert outsider_client.get(DETAIL).status_code == 403
+
+
+def test_the_measure_page_refuses_post(coordinator_client):
+    assert coordinator_client.post(DETAIL).status_code == 405
+
+
+def test_an_unknown_measure_number_is_not_found(coordinator_client):
+    assert coordinator_client.get(reverse("measures:measure_detail", args=[99])).status_code == 404
+
+
+def test_the_measure_page_shows_fields_timeline_and_links(steering_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    status_update_create(
+        measure=natteravn,
+        user=coordinator,
+        status=Status.IN_PROGRESS,
+        note="Oppstart med seks voksne",
+        date=timezone.localdate(),
+    )
+    response = steering_client.get(DETAIL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "9. Natteravnordning" in page
+    assert natteravn.description.splitlines()[0][:40] in page
+    assert "Frivilligsentralen og Gjesdal ungdomsskole" in page
+    assert "Oppstart med seks voksne" in page
+    assert timezone.localdate().strftime("%d.%m.%Y") in page
+    assert "Koordinator" in page
+    for link in natteravn.links.all():
+        assert link.url in page
+    # the steering group reads only
+    assert response.context["status_form"] is None
+    assert "Ny statusoppdatering" not in page
+
+
+def test_the_change_history_shows_norwegian_field_names_and_status_labels(coordinator_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    status_update_create(
+        measure=natteravn, user=coordinator, status=Status.IN_PROGRESS, note="", date=timezone.localdate()
+    )
+    natteravn.responsible_bodies.add(Body.objects.get(key="arbeidsgruppe"))
+    changes = coordinator_client.get(DETAIL).context["changes"]
+    fields = [(c["field"], c["old"], c["new"]) for entry in changes for c in entry["changes"]]
+    assert ("status", "Planlagt", "Pågår") in fields
+    assert ("ansvarlige organer", "–", "Arbeidsgruppe") in fields
+    assert changes[-1]["action"] == "opprettet"

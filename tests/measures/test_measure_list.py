@@ -1,0 +1,130 @@
+import csv
+import io
+
+import openpyxl
+from django.urls import reverse
+from django.utils import timezone
+
+from measures.models import Status
+from measures.services import status_update_create
+from participants.models import Body, Organization
+from tests.measures.conftest import logged_in
+
+LIST = reverse("measures:measure_list")
+
+
+def numbers(response):
+    return [measure.number for measure in response.context["measures"]]
+
+
+def test_a_user_without_a_role_is_refused_the_list(outsider_client):
+    assert outsider_client.get(LIST).status_code == 403
+
+
+def test_the_list_refuses_post(coordinator_client):
+    assert coordinator_client.post(LIST).status_code == 405
+
+
+def test_each_row_links_to_the_measure_page_with_status_and_latest_update(working_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    day = timezone.localdate()
+    status_update_create(measure=natteravn, user=coordinator, status=Status.IN_PROGRESS, note="", date=day)
+    page = working_client.get(LIST).content.decode()
+    assert f'<a href="{reverse("measures:measure_detail", args=[9])}">Natteravnordning</a>' in page
+    assert "Frivilligsentralen og Gjesdal ungdomsskole" in page
+    assert "Pågår" in page
+    assert day.strftime("%d.%m.%Y") in page
+
+
+def test_the_list_filters_by_status(working_client, gjesdal):
+    response = working_client.get(LIST, {"status": Status.ONGOING})
+    expected = list(gjesdal.measures.filter(status=Status.ONGOING).values_list("number", flat=True))
+    assert expected and numbers(response) == expected
+
+
+def test_the_list_filters_by_responsible_body_and_organization(working_client, gjesdal):
+    body = Body.objects.get(key="arbeidsgruppe")
+    assert numbers(working_client.get(LIST, {"responsible": f"body-{body.pk}"})) == [1, 2, 6, 8, 11, 12]
+    police = Organization.objects.get(key="politiet")
+    expected = sorted(gjesdal.measures.filter(responsible_organizations=police).values_list("number", flat=True))
+    assert numbers(working_client.get(LIST, {"responsible": f"org-{police.pk}"})) == expected
+
+
+def test_the_list_filters_by_focus_area(working_client, gjesdal):
+    area = gjesdal.focus_areas.filter(measures__isnull=False).first()
+    expected = sorted(area.measures.values_list("number", flat=True))
+    assert numbers(working_client.get(LIST, {"focus_area": area.pk})) == expected
+
+
+def test_the_list_searches_free_text(working_client, gjesdal):
+    assert numbers(working_client.get(LIST, {"q": "natteravn"})) == [9]
+    assert numbers(working_client.get(LIST, {"q": "7"})) == [7]
+
+
+def test_the_list_sorts_by_title_status_and_latest_update(working_client, coordinator, gjesdal):
+    titles = [m.title for m in working_client.get(LIST, {"sort": "title"}).context["measures"]]
+    assert titles == sorted(titles)
+    assert numbers(working_client.get(LIST, {"sort": "-number"})) == list(range(12, 0, -1))
+    statuses = [m.status for m in working_client.get(LIST, {"sort": "status"}).context["measures"]]
+    assert statuses == sorted(statuses, key=Status.values.index)
+    status_update_create(
+        measure=gjesdal.measures.get(number=5), user=coordinator, status="pagar", note="", date=timezone.localdate()
+    )
+    assert numbers(working_client.get(LIST, {"sort": "-latest"}))[0] == 5
+
+
+def test_invalid_filters_give_a_norwegian_error_and_the_unfiltered_list(working_client, gjesdal):
+    response = working_client.get(LIST, {"status": "tull", "focus_area": "abc", "sort": "drop table"})
+    assert response.status_code == 200
+    assert numbers(response) == list(range(1, 13))
+    page = response.content.decode()
+    assert "Velg et gyldig valg" in page
+    assert "Noen av filtrene er ikke gyldige" in page
+
+
+def test_the_csv_export_is_utf8_with_bom_semicolons_and_the_current_filters(working_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    status_update_create(
+        measure=natteravn,
+        user=coordinator,
+        status=Status.DELAYED,
+        note="Mangler frivillige; «vi» trenger flere",
+        date=timezone.localdate(),
+    )
+    response = working_client.get(reverse("measures:measure_export_csv"), {"status": Status.DELAYED})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Nr.", "Tiltak", "Ansvar", "Status", "Siste oppdatering", "Siste notat"]
+    assert rows[1:] == [
+        [
+            "9",
+            "Natteravnordning",
+            "Frivilligsentralen og Gjesdal ungdomsskole",
+            "Forsinket",
+            timezone.localdate().strftime("%d.%m.%Y"),
+            "Mangler frivillige; «vi» trenger flere",
+        ]
+    ]
+
+
+def test_the_xlsx_export_holds_every_measure_with_status(working_client, gjesdal):
+    response = working_client.get(reverse("measures:measure_export_xlsx"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="tiltak-gjesdal-2026-2027.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("Nr.", "Tiltak", "Ansvar", "Status", "Siste oppdatering", "Siste notat")
+    assert len(rows) == 13
+    by_number = {row[0]: row for row in rows[1:]}
+    for measure in gjesdal.measures.all():
+        assert by_number[measure.number][1] == measure.title
+        assert by_number[measure.number][3] == measure.get_status_display()
+
+
+def test_exports_refuse_the_wrong_person_and_post(outsider, coordinator):
+    outsider_client, coordinator_client = logged_in(outsider), logged_in(coordinator)
+    for name in ("measures:measure_export_csv", "measures:measure_export_xlsx"):
+        assert outsider_client.get(reverse(name)).status_code == 403
+        assert coordinator_client.post(reverse(name)).status_code == 405
