@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.static import serve
@@ -12,7 +13,11 @@ admin.site.site_title = "SLT-portalen"
 
 urlpatterns = [
     path("", measure_views.home, name="home"),
-    path("konto/", include("django.contrib.auth.urls")),
+    # Login, logout and password change; a forgotten password is reset by the coordinator.
+    path("konto/login/", auth_views.LoginView.as_view(), name="login"),
+    path("konto/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("konto/passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("konto/passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("tiltak/", include("measures.urls")),
     path("admin/", admin.site.urls),
     path("tilgjengelighet/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
