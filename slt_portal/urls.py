@@ -13,6 +13,7 @@ urlpatterns = [
     path("konto/", include("django.contrib.auth.urls")),
     path("tiltak/", include("measures.urls")),
     path("admin/", admin.site.urls),
+    path("", include("slt_portal.plan_urls")),
 ]
 
 if settings.DEBUG:
