@@ -37,7 +37,7 @@ def _pdf_response(pdf, filename, *, attachment):
 
 
 def _plan_filename(plan):
-    return f"{slugify(plan.title)}-{slugify(plan.municipality)}.pdf"
+    return f"slt-handlingsplan-{slugify(plan.municipality)}-{plan.period}.pdf"
 
 
 def _documents_page(request, plan, *, status_form=None, logo_form=None, status=200):
