@@ -36,3 +36,7 @@ class StatusReportForm(forms.Form):
         if since > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
         return since
+
+
+class PublishForm(forms.Form):
+    published = forms.BooleanField(required=False)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("handlingsplan/pdf/", views.plan_pdf, name="plan_pdf"),
     path("handlingsplan/statusrapport/", views.status_report, name="status_report"),
     path("handlingsplan/logo/", views.plan_logo, name="plan_logo"),
+    path("handlingsplan/publiser/", views.plan_publish, name="plan_publish"),
 ]

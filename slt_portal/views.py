@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from measures.models import ActionPlan
 
-from .forms import LogoForm, StatusReportForm
+from .forms import LogoForm, PublishForm, StatusReportForm
 from .plan import default_since, plan_context, render_plan_pdf, render_status_report_pdf
 from .planfile import PERIOD_RE
 
@@ -46,6 +46,7 @@ def _documents_page(request, plan, *, status_form=None, logo_form=None, status=2
         "status_form": status_form or StatusReportForm(initial={"since": default_since()}),
         "logo_form": logo_form or LogoForm(instance=plan),
         "can_change_plan": request.user.has_perm("measures.change_actionplan"),
+        "can_publish": request.user.has_perm("measures.publish_actionplan"),
     }
     return render(request, "plan/documents.html", context, status=status)
 
@@ -88,6 +89,22 @@ def plan_logo(request):
         return _documents_page(request, plan, logo_form=form, status=400)
     form.save()
     messages.success(request, _("The logo is saved; the plan PDF uses it from now on."))
+    return redirect("plan:plan_documents")
+
+
+@require_POST
+@login_required
+@permission_required("measures.publish_actionplan", raise_exception=True)
+def plan_publish(request):
+    plan = _plan_or_404(ActionPlan.objects.all())
+    form = PublishForm(request.POST)
+    form.is_valid()  # a checkbox: anything but a true value means "not published"
+    plan.published = form.cleaned_data.get("published", False)
+    plan.save()
+    if plan.published:
+        messages.success(request, _("The plan is published: everyone can read it without logging in."))
+    else:
+        messages.success(request, _("The plan is no longer published: the public plan page is closed."))
     return redirect("plan:plan_documents")
 
 

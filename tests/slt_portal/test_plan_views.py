@@ -13,7 +13,7 @@ LOGO = reverse("plan:plan_logo")
 
 
 @pytest.mark.parametrize("persona", ["coordinator", "steering_member", "working_member", "operative_member"])
-def test_every_role_downloads_the_plan_pdf(client, persona, request):
+def test_every_role_downloads_the_plan_pdf(client, gjesdal, persona, request):
     client.force_login(request.getfixturevalue(persona))
 
     response = client.get(PLAN_PDF)
@@ -155,3 +155,31 @@ def test_logo_upload_refuses_a_working_group_member_and_the_anonymous(working_cl
     response = client.post(LOGO, {"logo": _png()})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_coordinator_publishes_and_unpublishes_the_plan(coordinator_client, client, gjesdal):
+    publish = reverse("plan:plan_publish")
+    public = reverse("plan:public_plan_pdf", args=["2026-2027"])
+
+    response = coordinator_client.post(publish, {})
+    gjesdal.refresh_from_db()
+    assert response.status_code == 302
+    assert not gjesdal.published
+    assert "Stop publishing" not in coordinator_client.get(DOCUMENTS).text
+    assert "Publiser planen" in coordinator_client.get(DOCUMENTS).text
+
+    coordinator_client.post(publish, {"published": "on"})
+    gjesdal.refresh_from_db()
+    assert gjesdal.published
+    coordinator_client.logout()
+    assert client.get(public).status_code == 200
+
+
+def test_publishing_refuses_get_the_steering_group_and_the_anonymous(steering_client, client, gjesdal):
+    publish = reverse("plan:plan_publish")
+    assert steering_client.get(publish).status_code == 405
+    assert steering_client.post(publish, {}).status_code == 403
+    steering_client.logout()
+    assert client.post(publish, {})["Location"].startswith(reverse("login"))
+    gjesdal.refresh_from_db()
+    assert gjesdal.published
