@@ -150,14 +150,12 @@ def _measure_changes(plan, since):
             previous = record.prev_record
             if previous is None:
                 continue
-            fields = [
-                str(Measure._meta.get_field(change.field).verbose_name)
-                for change in record.diff_against(previous).changes
-            ]
-            if not fields:
+            changed = [change.field for change in record.diff_against(previous).changes]
+            if not changed:
                 continue
+            fields = [str(Measure._meta.get_field(field).verbose_name) for field in changed]
             what = _("Changed: %(fields)s") % {"fields": ", ".join(fields)}
-            if any(change.field == "status" for change in record.diff_against(previous).changes):
+            if "status" in changed:
                 what += " (" + _("new status: %(status)s") % {"status": Status(record.status).label} + ")"
         changes.append(
             {

@@ -34,3 +34,22 @@ def test_steering_member_downloads_the_plan_pdf_from_the_menu(page, live_server,
 
     assert download.suggested_filename == "slt-handlingsplan-gjesdal-2026-2027.pdf"
     assert_in_pdf("Natteravnordning", pdf_text(path.read_bytes()))
+
+
+def test_coordinator_downloads_the_status_report_since_a_chosen_date(
+    page, live_server, coordinator, tmp_path, screenshot
+):
+    log_in(page, live_server, "koordinator", PASSWORD)
+    page.get_by_role("link", name="Statusrapport").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Handlingsplan og statusrapport")
+    page.get_by_label("Endringer siden").fill("2026-02-19")
+    screenshot("plan-documents-1280")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Last ned statusrapporten (PDF)").click()
+    path = tmp_path / "status.pdf"
+    download_info.value.save_as(path)
+
+    text = pdf_text(path.read_bytes())
+    assert_in_pdf("Endringer siden 19.02.2026", text)
+    assert_in_pdf("Natteravnordning", text)
