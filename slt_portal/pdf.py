@@ -31,6 +31,11 @@ def render_pdf(template_name, context, *, title, author="SLT-portalen", lang="nb
     """Render a print template to PDF/UA-1 bytes with title, author and document language."""
     with translation.override(lang):
         html = render_to_string(template_name, {**context, "pdf_title": title, "pdf_lang": lang})
+    return html_to_pdf(html, title=title, author=author, lang=lang)
+
+
+def html_to_pdf(html, *, title, author="SLT-portalen", lang="nb"):
+    """Tagged PDF/UA-1 bytes from print HTML whose relative URLs point into the static files."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, base_url=static_root()).render()
     document.metadata.title = title

@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("tilgjengelighet/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("healthz", healthz, name="healthz"),
+    path("", include("slt_portal.plan_urls")),
 ]
 
 if settings.DEBUG:

@@ -35,6 +35,13 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database also gets the cache table (settings.CACHES is a DatabaseCache)."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable")
+
+
 @pytest.fixture
 def gjesdal(db):
     """Gjesdal's adopted plan, imported through the real command."""

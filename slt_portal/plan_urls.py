@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plan"
+
+urlpatterns = [
+    path("plan/", views.public_plan, name="public_plan"),
+    path("plan/<str:period>/", views.public_plan, name="public_plan"),
+    path("plan/<str:period>/pdf/", views.public_plan_pdf, name="public_plan_pdf"),
+    path("handlingsplan/", views.plan_documents, name="plan_documents"),
+    path("handlingsplan/pdf/", views.plan_pdf, name="plan_pdf"),
+    path("handlingsplan/statusrapport/", views.status_report, name="status_report"),
+    path("handlingsplan/logo/", views.plan_logo, name="plan_logo"),
+    path("handlingsplan/publiser/", views.plan_publish, name="plan_publish"),
+]
