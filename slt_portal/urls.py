@@ -12,6 +12,7 @@ urlpatterns = [
     path("", measure_views.home, name="home"),
     path("konto/", include("django.contrib.auth.urls")),
     path("tiltak/", include("measures.urls")),
+    path("moter/", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]
 
