@@ -145,3 +145,12 @@ class NewActionItemForm(ActionItemForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
         del self.fields["done"]
+        for field in self.fields.values():
+            field.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip():
+            self.add_error("text", _("Write the decision or action item, or leave all its fields empty."))
+        cleaned["kind"] = cleaned.get("kind") or ActionItem._meta.get_field("kind").default
+        return cleaned

@@ -76,7 +76,7 @@ def meeting_list(request):
             "series_filter": series_filter,
             "meetings": meetings,
             "mine": mine,
-            "next_meeting": Meeting.objects.upcoming().filter(pk__in=mine).first(),
+            "next_meeting": Meeting.objects.attended_by(request.user).upcoming().select_related("series").first(),
             "is_coordinator": access.is_coordinator(request.user),
             "year_form": YearForm(initial={"year": year}),
         },
