@@ -148,6 +148,10 @@ class NewActionItemForm(ActionItemForm):
         for field in self.fields.values():
             field.required = False
 
+    def has_changed(self):
+        # The kind alone has a default and says nothing; any other field filled in means a new item.
+        return any(name != "kind" for name in self.changed_data)
+
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("text", "").strip():
