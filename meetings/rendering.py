@@ -11,13 +11,32 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
+from markdown.extensions.toc import TocExtension
 
-MINUTES_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "code", "pre", "a", "hr"}
+MINUTES_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "code",
+    "pre",
+    "a",
+    "hr",
+}
 
 
 def minutes_html(text):
     """The minutes' Markdown as HTML with everything but plain formatting removed."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"], output_format="html")
+    # Headings in the minutes sit below the page's own "Minutes" heading: "#" becomes <h3>.
+    html = markdown.markdown(text or "", extensions=["sane_lists", TocExtension(baselevel=3)], output_format="html")
     return mark_safe(nh3.clean(html, tags=MINUTES_TAGS, attributes={"a": {"href"}}, link_rel="noopener nofollow"))
 
 
