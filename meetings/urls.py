@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/saksliste/<int:item_pk>/slett/", views.agenda_item_delete, name="agenda_item_delete"),
     path("<int:pk>/oppmote/", views.attendance_save, name="attendance_save"),
     path("<int:pk>/oppfolging/ny/", views.action_item_add, name="action_item_add"),
+    path("oppfolging/<int:item_pk>/endre/", views.action_item_edit, name="action_item_edit"),
     path("oppfolging/<int:item_pk>/utfort/", views.action_item_toggle, name="action_item_toggle"),
     path("tiltak/<int:pk>/oppfolging/", views.measure_action_items, name="measure_action_items"),
     path("kalender/", views.calendar_settings, name="calendar_settings"),

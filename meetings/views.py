@@ -305,6 +305,21 @@ def action_item_add(request, pk):
 
 
 @login_required
+def action_item_edit(request, item_pk):
+    item = get_object_or_404(ActionItem.objects.select_related("meeting__series__plan"), pk=item_pk)
+    meeting = access.meeting_for(request.user, item.meeting_id, edit=True)
+    if meeting.minutes_locked:
+        _locked(request)
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    form = ActionItemForm(request.POST or None, instance=item, plan=meeting.series.plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The decision or action item was changed."))
+        return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(request, "meetings/action_item_form.html", {"meeting": meeting, "item": item, "form": form})
+
+
+@login_required
 @require_POST
 def action_item_toggle(request, item_pk):
     item = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=item_pk)

@@ -260,3 +260,25 @@ def test_meetings_are_unknown_when_none_exist(working_client, gjesdal):
     assert response.status_code == 200
     assert list(response.context["meetings"]) == []
     assert not Meeting.objects.exists()
+
+
+def test_a_member_changes_an_action_item(working_client, working_meeting):
+    item = ActionItem.objects.create(meeting=working_meeting, text="Gammel tekst")
+    address = url("action_item_edit", item.pk)
+    assert working_client.get(address).status_code == 200
+    response = working_client.post(address, {"kind": "vedtak", "text": "Ny tekst", "due": "2027-04-01", "done": "on"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.kind, item.text, item.due, item.done) == ("vedtak", "Ny tekst", datetime.date(2027, 4, 1), True)
+    bad = working_client.post(address, {"kind": "vedtak", "text": f"Gjelder {valid_number()}"})
+    assert bad.status_code == 200 and "fødselsnummer" in bad.content.decode()
+    item.refresh_from_db()
+    assert item.text == "Ny tekst"
+
+
+def test_others_cannot_change_an_action_item(steering_client, working_meeting):
+    item = ActionItem.objects.create(meeting=working_meeting, text="Tekst")
+    assert steering_client.get(url("action_item_edit", item.pk)).status_code == 403
+    assert steering_client.post(url("action_item_edit", item.pk), {"kind": "vedtak", "text": "x"}).status_code == 403
+    item.refresh_from_db()
+    assert item.text == "Tekst"
