@@ -126,6 +126,7 @@ def _detail_context(request, meeting):
             ),
             action_items=meeting.action_items.select_related("responsible_person", "responsible_body", "measure"),
             minutes_html=minutes_html(meeting.minutes),
+            history=meeting.history.select_related("history_user")[:20],
         )
     if context["editable"]:
         context.update(

@@ -57,10 +57,16 @@ def test_a_working_group_member_writes_minutes_with_an_action_item_for_measure_6
     expect(page.get_by_role("table")).to_contain_text("SLT-arbeidsgruppe")
 
 
-def test_meeting_pages_at_phone_and_desktop_width(
-    page, live_server, working_member, working_group_meetings, screenshot
-):
-    meeting = working_group_meetings.meetings.order_by("starts_at").last()
+@pytest.fixture
+def all_meetings(gjesdal, working_group_meetings):
+    year = timezone.localdate().year
+    for series in gjesdal.meeting_series.exclude(pk=working_group_meetings.pk):
+        meetings_create_for_year(series=series, year=year + 1)
+    return working_group_meetings
+
+
+def test_meeting_pages_at_phone_and_desktop_width(page, live_server, working_member, all_meetings, screenshot):
+    meeting = all_meetings.meetings.order_by("starts_at").last()
     log_in(page, live_server, "arbeidsmedlem", PASSWORD)
     for width in (1280, 375):
         page.set_viewport_size({"width": width, "height": 800})
@@ -76,3 +82,7 @@ def test_meeting_pages_at_phone_and_desktop_width(
         screenshot(f"year-view-{width}")
         # no horizontal scrolling at any width
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.emulate_media(media="print")
+    screenshot("year-view-print")
+    expect(page.get_by_role("navigation", name="Hovedmeny")).to_be_hidden()

@@ -186,6 +186,8 @@ def test_reopening_is_a_coordinator_action_kept_in_history(
     assert [h.minutes_status for h in history] == [MinutesStatus.DRAFT, MinutesStatus.APPROVED]
     assert all(h.history_user == coordinator for h in history)
     assert history[0].history_change_reason == "Referat åpnet igjen"
+    page = coordinator_client.get(reverse("meetings:meeting_detail", args=[working_meeting.pk])).content.decode()
+    assert "Referat godkjent" in page and "Referat åpnet igjen" in page and "Koordinator" in page
 
 
 def test_a_plain_working_group_member_cannot_approve(working_client, working_meeting):
