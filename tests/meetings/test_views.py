@@ -282,3 +282,39 @@ def test_others_cannot_change_an_action_item(steering_client, working_meeting):
     assert steering_client.post(url("action_item_edit", item.pk), {"kind": "vedtak", "text": "x"}).status_code == 403
     item.refresh_from_db()
     assert item.text == "Tekst"
+
+
+def test_reading_views_refuse_post(working_client, working_meeting):
+    measure = working_meeting.series.plan.measures.first()
+    for address in [
+        url("meeting_detail", working_meeting.pk),
+        url("minutes_pdf", working_meeting.pk),
+        url("year_view"),
+        url("calendar_settings"),
+        url("measure_action_items", measure.pk),
+        url("calendar_feed", "ukjent"),
+    ]:
+        assert working_client.post(address).status_code == 405, address
+
+
+def test_anonymous_changes_are_sent_to_login_and_change_nothing(client, working_meeting):
+    item = ActionItem.objects.create(meeting=working_meeting, text="x")
+    for address in [
+        url("agenda_item_add", working_meeting.pk),
+        url("attendance_save", working_meeting.pk),
+        url("action_item_add", working_meeting.pk),
+        url("action_item_toggle", item.pk),
+        url("minutes_approve", working_meeting.pk),
+        url("minutes_reopen", working_meeting.pk),
+        url("series_create_year", working_meeting.series_id),
+        url("calendar_token_new"),
+        url("calendar_token_revoke"),
+    ]:
+        response = client.post(address, {"agenda-title": "x", "year": 2030})
+        assert response.status_code == 302 and response["Location"].startswith(reverse("login")), address
+    item.refresh_from_db()
+    assert not item.done and working_meeting.agenda_items.count() == 5
+
+
+def test_an_unknown_calendar_address_is_404(client, db):
+    assert client.get(url("calendar_feed", "finnes-ikke")).status_code == 404
