@@ -110,6 +110,26 @@ def agenda_item_add(*, meeting, title, notes="", measure=None):
     return AgendaItem.objects.create(meeting=meeting, order=last + 1, title=title, notes=notes, measure=measure)
 
 
+@transaction.atomic
+def agenda_item_move(*, item, up):
+    """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    siblings = meeting.agenda_items.order_by("-order" if up else "order")
+    neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
+    if neighbour is None:
+        return
+    mine, theirs = item.order, neighbour.order
+    # (meeting, order) is unique: park the item outside the range while swapping.
+    item.order = 0
+    item.save(update_fields=["order"])
+    neighbour.order = mine
+    neighbour.save(update_fields=["order"])
+    item.order = theirs
+    item.save(update_fields=["order"])
+
+
 # TODO: use measures.services.status_update_create once merged
 def _status_update_create(*, measure, user, status, note, date):
     update = StatusUpdate.objects.create(measure=measure, author=user, status=status, note=note, date=date)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/saksliste/ny/", views.agenda_item_add, name="agenda_item_add"),
     path("<int:pk>/saksliste/tiltak/", views.agenda_measure_add, name="agenda_measure_add"),
     path("<int:pk>/saksliste/<int:item_pk>/slett/", views.agenda_item_delete, name="agenda_item_delete"),
+    path("<int:pk>/saksliste/<int:item_pk>/flytt/", views.agenda_item_move, name="agenda_item_move"),
     path("<int:pk>/oppmote/", views.attendance_save, name="attendance_save"),
     path("<int:pk>/oppfolging/ny/", views.action_item_add, name="action_item_add"),
     path("oppfolging/<int:item_pk>/endre/", views.action_item_edit, name="action_item_edit"),

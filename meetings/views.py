@@ -274,6 +274,18 @@ def agenda_item_delete(request, pk, item_pk):
 
 @login_required
 @require_POST
+def agenda_item_move(request, pk, item_pk):
+    meeting = access.meeting_for(request.user, pk, edit=True)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    try:
+        services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    except services.MinutesLocked:
+        _locked(request)
+    return redirect(f"{reverse('meetings:meeting_detail', args=[meeting.pk])}#agenda-heading")
+
+
+@login_required
+@require_POST
 def attendance_save(request, pk):
     meeting = access.meeting_for(request.user, pk, edit=True)
     present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}

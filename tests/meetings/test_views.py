@@ -318,3 +318,33 @@ def test_anonymous_changes_are_sent_to_login_and_change_nothing(client, working_
 
 def test_an_unknown_calendar_address_is_404(client, db):
     assert client.get(url("calendar_feed", "finnes-ikke")).status_code == 404
+
+
+def test_a_member_moves_an_agenda_item_up_and_down(working_client, working_meeting):
+    titles = list(working_meeting.agenda_items.values_list("title", flat=True))
+    third = working_meeting.agenda_items.get(order=3)
+    assert (
+        working_client.post(url("agenda_item_move", working_meeting.pk, third.pk), {"direction": "up"}).status_code
+        == 302
+    )
+    assert list(working_meeting.agenda_items.values_list("title", flat=True)) == [
+        titles[0],
+        titles[2],
+        titles[1],
+        *titles[3:],
+    ]
+    working_client.post(url("agenda_item_move", working_meeting.pk, third.pk), {"direction": "down"})
+    assert list(working_meeting.agenda_items.values_list("title", flat=True)) == titles
+    first = working_meeting.agenda_items.get(order=1)
+    working_client.post(url("agenda_item_move", working_meeting.pk, first.pk), {"direction": "up"})
+    assert list(working_meeting.agenda_items.values_list("title", flat=True)) == titles
+
+
+def test_moving_agenda_items_refuses_get_and_other_people(working_client, steering_member, working_meeting):
+    item = working_meeting.agenda_items.first()
+    assert working_client.get(url("agenda_item_move", working_meeting.pk, item.pk)).status_code == 405
+    working_client.force_login(steering_member)
+    assert (
+        working_client.post(url("agenda_item_move", working_meeting.pk, item.pk), {"direction": "down"}).status_code
+        == 403
+    )
