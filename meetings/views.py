@@ -457,9 +457,12 @@ def _token_series(request):
 def calendar_token_new(request):
     access.require_read(request.user)
     series = _token_series(request)
-    CalendarToken.objects.filter(user=request.user, series=series).delete()
+    replaced, _deleted = CalendarToken.objects.filter(user=request.user, series=series).delete()
     CalendarToken.objects.create(user=request.user, series=series)
-    messages.success(request, _("A new subscription address was made. The old address no longer works."))
+    if replaced:
+        messages.success(request, _("A new subscription address was made. The old address no longer works."))
+    else:
+        messages.success(request, _("Your subscription address is ready. Add it to your calendar as a subscription."))
     return redirect("meetings:calendar_settings")
 
 

@@ -82,7 +82,12 @@ def test_meeting_pages_at_phone_and_desktop_width(page, live_server, working_mem
         screenshot(f"year-view-{width}")
         # no horizontal scrolling at any width
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    page.goto(f"{live_server.url}/moter/kalender/")
+    page.get_by_role("region", name="Mine møter").get_by_role("button", name="Lag adresse").click()
+    expect(page.get_by_label("Abonnementsadresse").first).to_have_value(re.compile(r"/moter/kalender/[\w-]+\.ics$"))
+    screenshot("calendar-settings-375")
     page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{live_server.url}/moter/arshjul/?year={timezone.localtime(meeting.starts_at).year}")
     page.emulate_media(media="print")
     screenshot("year-view-print")
     expect(page.get_by_role("navigation", name="Hovedmeny")).to_be_hidden()

@@ -348,3 +348,17 @@ def test_moving_agenda_items_refuses_get_and_other_people(working_client, steeri
         working_client.post(url("agenda_item_move", working_meeting.pk, item.pk), {"direction": "down"}).status_code
         == 403
     )
+
+
+def test_the_coordinator_reads_meetings_tokens_and_reminders_in_the_admin(
+    coordinator_client, coordinator, working_meeting
+):
+    coordinator.is_staff = True
+    coordinator.save()
+    for name in ["meeting_change", "calendartoken_changelist", "reminderlog_changelist", "agendaitem_changelist"]:
+        args = [working_meeting.pk] if name == "meeting_change" else []
+        assert coordinator_client.get(reverse(f"admin:meetings_{name}", args=args)).status_code == 200, name
+
+
+def test_the_coordinator_role_holds_the_new_meeting_permissions(coordinator):
+    assert coordinator.has_perm("meetings.delete_calendartoken") and coordinator.has_perm("meetings.view_reminderlog")
