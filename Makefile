@@ -20,6 +20,7 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py import_plan $(PLAN)
+	DJANGO_DEBUG=1 $(PY) manage.py create_meetings
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo_users
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, StandingAgendaItem
+from .models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    CalendarToken,
+    Meeting,
+    MeetingSeries,
+    ReminderLog,
+    StandingAgendaItem,
+)
 
 
 class StandingAgendaItemInline(admin.TabularInline):
@@ -29,6 +38,7 @@ class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 0
     autocomplete_fields = ["measure"]
+    readonly_fields = ["status_update"]
 
 
 class AttendanceInline(admin.TabularInline):
@@ -59,6 +69,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
     list_filter = ["meeting__series"]
     search_fields = ["title", "notes"]
     list_select_related = ["meeting__series", "measure"]
+    readonly_fields = ["status_update"]
 
 
 @admin.register(Attendance)
@@ -76,3 +87,31 @@ class ActionItemAdmin(SimpleHistoryAdmin):
     search_fields = ["text"]
     date_hierarchy = "due"
     list_select_related = ["responsible_person", "responsible_body", "measure"]
+
+
+@admin.register(CalendarToken)
+class CalendarTokenAdmin(admin.ModelAdmin):
+    """Subscription addresses can be revoked here (delete); they are made by each user."""
+
+    list_display = ["user", "series", "created_at"]
+    list_filter = ["series"]
+    list_select_related = ["user", "series"]
+    fields = ["user", "series", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    list_display = ["sent_on", "kind", "object_id", "email"]
+    list_filter = ["kind", "sent_on"]
+    search_fields = ["email"]
+    date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

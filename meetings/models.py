@@ -1,4 +1,5 @@
 import datetime
+import secrets
 
 from dateutil.rrule import rrulestr
 from django.conf import settings
@@ -7,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from measures.models import ActionPlan, Measure
+from measures.models import ActionPlan, Measure, StatusUpdate
 from participants.models import Body, Person, Position
 
 
@@ -51,6 +52,11 @@ class MeetingSeries(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_confidential(self):
+        """Confidential itself, or attended by a confidential body (the operative SLT group)."""
+        return self.confidential or any(body.confidential for body in self.bodies.all())
+
     def occurrences(self, start, end):
         """Start times (aware, Europe/Oslo) from the recurrence rule between two dates, inclusive."""
         zone = timezone.get_default_timezone()
@@ -90,9 +96,27 @@ class MinutesStatus(models.TextChoices):
     APPROVED = "godkjent", _("Approved")
 
 
+class MeetingQuerySet(models.QuerySet):
+    def in_year(self, year):
+        return self.filter(starts_at__year=year)
+
+    def attended_by(self, user):
+        """Meetings of series whose bodies include a body where the user holds a seat."""
+        return self.filter(series__bodies__in=Body.objects.with_seat_for(user)).distinct()
+
+    def upcoming(self, now=None):
+        return self.filter(ends_at__gte=now or timezone.now()).exclude(status=MeetingStatus.CANCELLED)
+
+
 class Meeting(models.Model):
     series = models.ForeignKey(
         MeetingSeries, verbose_name=_("meeting series"), on_delete=models.CASCADE, related_name="meetings"
+    )
+    occurrence = models.DateField(
+        _("date in the rhythm"),
+        null=True,
+        blank=True,
+        help_text=_("The date the recurrence rule gave; kept when the meeting is moved."),
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
@@ -113,6 +137,7 @@ class Meeting(models.Model):
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
+    objects = MeetingQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
@@ -132,6 +157,7 @@ class Meeting(models.Model):
                 name="meeting_minutes_status_valid",
             ),
             models.UniqueConstraint(fields=["series", "starts_at"], name="meeting_unique_start_per_series"),
+            models.UniqueConstraint(fields=["series", "occurrence"], name="meeting_unique_occurrence_per_series"),
         ]
         indexes = [
             # upcoming meetings on the dashboard and the year view: by start time
@@ -141,6 +167,14 @@ class Meeting(models.Model):
     def __str__(self):
         local = timezone.localtime(self.starts_at)
         return f"{self.series} {local:%d.%m.%Y}"
+
+    @property
+    def minutes_locked(self):
+        return self.minutes_status == MinutesStatus.APPROVED
+
+    @property
+    def is_cancelled(self):
+        return self.status == MeetingStatus.CANCELLED
 
 
 class AgendaItem(models.Model):
@@ -157,6 +191,15 @@ class AgendaItem(models.Model):
         null=True,
         blank=True,
         related_name="agenda_items",
+    )
+    status_update = models.ForeignKey(
+        StatusUpdate,
+        verbose_name=_("status update"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        help_text=_("The status update this item recorded for its measure."),
     )
 
     history = HistoricalRecords()
@@ -195,6 +238,11 @@ class ActionItemKind(models.TextChoices):
     ACTION = "oppfolging", _("Action item")
 
 
+class ActionItemQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(done=False, due__lt=today or timezone.localdate())
+
+
 class ActionItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
@@ -228,6 +276,7 @@ class ActionItem(models.Model):
     )
     done = models.BooleanField(_("done"), default=False)
 
+    objects = ActionItemQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -246,3 +295,70 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarToken(models.Model):
+    """The secret part of a calendar subscription address: a user's meetings, or one series."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="calendar_tokens"
+    )
+    series = models.ForeignKey(
+        MeetingSeries,
+        verbose_name=_("meeting series"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calendar_tokens",
+        help_text=_("Empty for the feed of the user's own meetings."),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar subscription")
+        verbose_name_plural = _("calendar subscriptions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(series__isnull=True), name="calendartoken_one_personal_per_user"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "series"],
+                condition=models.Q(series__isnull=False),
+                name="calendartoken_one_per_user_and_series",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.series or _('my meetings')}"
+
+
+class ReminderKind(models.TextChoices):
+    MEETING = "meeting", _("Meeting reminder")
+    OVERDUE = "overdue", _("Overdue action item")
+
+
+class ReminderLog(models.Model):
+    """A reminder e-mail that was sent, so that the same one is not sent twice on a day."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    object_id = models.PositiveBigIntegerField(_("meeting or action item"))
+    email = models.EmailField(_("e-mail"))
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("sent reminder")
+        verbose_name_plural = _("sent reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id", "email", "sent_on"], name="reminderlog_once_a_day"),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[choice.value for choice in ReminderKind]), name="reminderlog_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.object_id} → {self.email} ({self.sent_on:%d.%m.%Y})"

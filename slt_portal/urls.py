@@ -19,6 +19,7 @@ urlpatterns = [
     path("konto/passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("konto/passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path("tiltak/", include("measures.urls")),
+    path("moter/", include("meetings.urls")),
     path("admin/", admin.site.urls),
     path("tilgjengelighet/", TemplateView.as_view(template_name="accessibility.html"), name="accessibility"),
     path("healthz", healthz, name="healthz"),

@@ -1,0 +1,160 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import STATUSES_NEEDING_NOTE, Measure, Status
+from participants.models import Body, Person
+from participants.validators import validate_no_national_id
+
+from .models import ActionItem, AgendaItem, Meeting
+
+PERSONAL_DATA_NOTICE = _(
+    "Do not write personal data about individual young people (names, national identity numbers or other "
+    "details that identify them). Describe challenges in general terms."
+)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%H:%M")
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class MeetingForm(forms.ModelForm):
+    """Move a single meeting (new date, time or place) or cancel it."""
+
+    date = forms.DateField(label=_("Date"), widget=DateInput)
+    start = forms.TimeField(label=_("Starts"), widget=TimeInput)
+    end = forms.TimeField(label=_("Ends"), widget=TimeInput)
+
+    class Meta:
+        model = Meeting
+        fields = ["location", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        starts = timezone.localtime(self.instance.starts_at)
+        ends = timezone.localtime(self.instance.ends_at)
+        self.initial.update(date=starts.date(), start=starts.time(), end=ends.time())
+        self.order_fields(["date", "start", "end", "location", "status"])
+
+    def clean(self):
+        cleaned = super().clean()
+        date, start, end = cleaned.get("date"), cleaned.get("start"), cleaned.get("end")
+        if date and start and end:
+            zone = timezone.get_current_timezone()
+            cleaned["starts_at"] = timezone.make_aware(datetime.datetime.combine(date, start), zone)
+            cleaned["ends_at"] = timezone.make_aware(datetime.datetime.combine(date, end), zone)
+            if cleaned["ends_at"] <= cleaned["starts_at"]:
+                self.add_error("end", _("The meeting must end after it starts."))
+            elif (
+                Meeting.objects.filter(series=self.instance.series, starts_at=cleaned["starts_at"])
+                .exclude(pk=self.instance.pk)
+                .exists()
+            ):
+                self.add_error("date", _("This series already has a meeting at that time."))
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.starts_at = self.cleaned_data["starts_at"]
+        self.instance.ends_at = self.cleaned_data["ends_at"]
+        return super().save(commit)
+
+
+class MinutesForm(forms.Form):
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "personal-data-notice"}),
+        validators=[validate_no_national_id],
+        help_text=_("Markdown: **bold**, *italic*, lists with “-”, headings with “#”."),
+    )
+    version = forms.CharField(widget=forms.HiddenInput)
+
+
+class StatusFromMinutesForm(forms.Form):
+    """A status update for the measure an agenda item is about, saved with the minutes."""
+
+    status = forms.ChoiceField(label=_("New status"), required=False)
+    note = forms.CharField(
+        label=_("Status note"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[validate_no_national_id],
+    )
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        self.fields["status"].choices = [("", _("No status update"))] + list(Status.choices)
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status in STATUSES_NEEDING_NOTE and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Write a note when a measure is delayed or ended."))
+        if not status and cleaned.get("note", "").strip():
+            self.add_error("status", _("Choose a status for the note, or remove the note."))
+        return cleaned
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["title", "notes", "measure"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
+        self.fields["notes"].validators.append(validate_no_national_id)
+        self.fields["title"].validators.append(validate_no_national_id)
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["kind", "text", "responsible_person", "responsible_body", "due", "measure", "done"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DateInput}
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
+        self.fields["responsible_person"].queryset = Person.objects.filter(positions__isnull=False).distinct()
+        self.fields["responsible_body"].queryset = Body.objects.all()
+        self.fields["text"].validators.append(validate_no_national_id)
+
+
+class NewActionItemForm(ActionItemForm):
+    """The optional action item on the minutes form: left empty, nothing is created."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
+        del self.fields["done"]
+        for field in self.fields.values():
+            field.required = False
+
+    def has_changed(self):
+        # The kind alone has a default and says nothing; any other field filled in means a new item.
+        return any(name != "kind" for name in self.changed_data)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip():
+            self.add_error("text", _("Write the decision or action item, or leave all its fields empty."))
+        cleaned["kind"] = cleaned.get("kind") or ActionItem._meta.get_field("kind").default
+        return cleaned

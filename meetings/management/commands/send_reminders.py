@@ -1,0 +1,25 @@
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError
+
+from meetings.reminders import send_reminders
+
+
+class Command(BaseCommand):
+    help = "E-mail attendees before a meeting and responsible people about overdue action items (run daily from cron)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=3, help="Remind this many days before a meeting (default 3).")
+        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD).")
+        parser.add_argument("--base-url", default="", help="The portal's address, for links in the e-mails.")
+
+    def handle(self, *args, days, today, base_url, **options):
+        if days < 0:
+            raise CommandError("--days must be 0 or more")
+        if today:
+            try:
+                today = datetime.date.fromisoformat(today)
+            except ValueError as error:
+                raise CommandError("--today must be YYYY-MM-DD") from error
+        meetings, overdue = send_reminders(days=days, today=today, base_url=base_url.rstrip("/"))
+        self.stdout.write(f"Sent {meetings} meeting reminders and {overdue} overdue action item reminders.")

@@ -1,0 +1,214 @@
+"""Pure renderers: minutes Markdown to safe HTML, the year wheel to SVG, meetings to iCalendar bytes."""
+
+import datetime
+import math
+from html import escape
+
+import markdown
+import nh3
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+from markdown.extensions.toc import TocExtension
+
+MINUTES_TAGS = {
+    "p",
+    "br",
+    "strong",
+    "em",
+    "ul",
+    "ol",
+    "li",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "code",
+    "pre",
+    "a",
+    "hr",
+}
+
+
+def minutes_html(text):
+    """The minutes' Markdown as HTML with everything but plain formatting removed."""
+    # Headings in the minutes sit below the page's own "Minutes" heading: "#" becomes <h3>.
+    html = markdown.markdown(text or "", extensions=["sane_lists", TocExtension(baselevel=3)], output_format="html")
+    return mark_safe(nh3.clean(html, tags=MINUTES_TAGS, attributes={"a": {"href"}}, link_rel="noopener nofollow"))
+
+
+# One distinct shape per series, so the wheel never relies on colour alone.
+SHAPES = ("circle", "square", "triangle", "diamond", "star", "hexagon", "cross", "triangle-down")
+COLOURS = ("#0b4f6c", "#a4262c", "#0f6b4b", "#6b3fa0", "#8a5300", "#1f5fbf", "#4a5563", "#9c2a6e")
+
+
+def shape_path(shape, x, y, r):
+    """SVG path for a mark of the given shape centred on (x, y)."""
+
+    def polygon(points):
+        return "M" + " L".join(f"{px:.1f},{py:.1f}" for px, py in points) + " Z"
+
+    def regular(n, radius, rotation=-90.0):
+        return [
+            (
+                x + radius * math.cos(math.radians(rotation + i * 360 / n)),
+                y + radius * math.sin(math.radians(rotation + i * 360 / n)),
+            )
+            for i in range(n)
+        ]
+
+    if shape == "circle":
+        return f"M{x - r:.1f},{y:.1f} a{r},{r} 0 1,0 {2 * r},0 a{r},{r} 0 1,0 {-2 * r},0 Z"
+    if shape == "square":
+        return polygon([(x - r, y - r), (x + r, y - r), (x + r, y + r), (x - r, y + r)])
+    if shape == "triangle":
+        return polygon(regular(3, r * 1.25))
+    if shape == "triangle-down":
+        return polygon(regular(3, r * 1.25, rotation=90))
+    if shape == "diamond":
+        return polygon(regular(4, r * 1.3))
+    if shape == "hexagon":
+        return polygon(regular(6, r * 1.1))
+    if shape == "star":
+        outer, inner = regular(5, r * 1.4), regular(5, r * 0.6, rotation=-54)
+        return polygon([p for pair in zip(outer, inner, strict=True) for p in pair])
+    # cross
+    t = r * 0.45
+    return polygon(
+        [
+            (x - t, y - r),
+            (x + t, y - r),
+            (x + t, y - t),
+            (x + r, y - t),
+            (x + r, y + t),
+            (x + t, y + t),
+            (x + t, y + r),
+            (x - t, y + r),
+            (x - t, y + t),
+            (x - r, y + t),
+            (x - r, y - t),
+            (x - t, y - t),
+        ]
+    )
+
+
+def series_legend(series_list):
+    """Number, shape and colour per series, in the order given."""
+    return [
+        {
+            "series": series,
+            "number": i + 1,
+            "shape": SHAPES[i % len(SHAPES)],
+            "colour": COLOURS[i % len(COLOURS)],
+            "icon": legend_icon(SHAPES[i % len(SHAPES)], COLOURS[i % len(COLOURS)]),
+        }
+        for i, series in enumerate(series_list)
+    ]
+
+
+def legend_icon(shape, colour):
+    return mark_safe(
+        f'<svg class="wheel-icon" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">'
+        f'<path d="{shape_path(shape, 8, 8, 5)}" fill="{colour}" stroke="#000" stroke-width="0.6"/></svg>'
+    )
+
+
+def year_wheel_svg(year, meetings, legend, *, size=640):
+    """The year as a wheel: 12 month sectors, one ring per series, a mark per meeting."""
+    centre = size / 2
+    outer = size / 2 - 40
+    inner = outer * 0.32
+    ring_width = (outer - inner) / max(len(legend), 1)
+    by_series = {entry["series"].pk: (i, entry) for i, entry in enumerate(legend)}
+    days = 366 if datetime.date(year, 12, 31).timetuple().tm_yday == 366 else 365
+    title = _("Year wheel %(year)s") % {"year": year}
+    label = _(
+        "Year wheel %(year)s: %(count)s meetings in %(series)s series. The same meetings are listed by month."
+    ) % {"year": year, "count": len(meetings), "series": len(legend)}
+
+    def point(day_of_year, radius):
+        angle = math.radians(-90 + 360 * (day_of_year - 0.5) / days)
+        return centre + radius * math.cos(angle), centre + radius * math.sin(angle)
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="year-wheel" viewBox="0 0 {size} {size}" role="img" '
+        f'aria-label="{escape(label)}"><title>{escape(title)}</title>',
+        f'<circle cx="{centre}" cy="{centre}" r="{outer}" fill="#f8f9fa" stroke="#333" stroke-width="1.5"/>',
+    ]
+    for i in range(len(legend) + 1):
+        parts.append(
+            f'<circle cx="{centre}" cy="{centre}" r="{inner + i * ring_width:.1f}" fill="none" stroke="#adb5bd" '
+            f'stroke-width="0.6"/>'
+        )
+    for month in range(1, 13):
+        first = datetime.date(year, month, 1).timetuple().tm_yday - 0.5
+        x1, y1 = point(first + 0.5, inner)
+        x2, y2 = point(first + 0.5, outer)
+        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#333" stroke-width="1"/>')
+        middle = datetime.date(year, month, 15).timetuple().tm_yday
+        lx, ly = point(middle, outer + 20)
+        name = date_format(datetime.date(year, month, 1), "M")
+        parts.append(
+            f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" dominant-baseline="middle" '
+            f'class="wheel-month">{escape(name)}</text>'
+        )
+    parts.append(
+        f'<text x="{centre}" y="{centre}" text-anchor="middle" dominant-baseline="middle" '
+        f'class="wheel-year">{year}</text>'
+    )
+    for i in range(len(legend)):
+        nx, ny = point(1, inner + (i + 0.5) * ring_width)
+        parts.append(
+            f'<text x="{nx - 9:.1f}" y="{ny:.1f}" text-anchor="end" dominant-baseline="middle" '
+            f'class="wheel-ring-number">{i + 1}</text>'
+        )
+    mark = max(3.0, min(7.0, ring_width * 0.3))
+    for meeting in meetings:
+        if meeting.series_id not in by_series:
+            continue
+        index, entry = by_series[meeting.series_id]
+        local = timezone.localtime(meeting.starts_at)
+        x, y = point(local.timetuple().tm_yday, inner + (index + 0.5) * ring_width)
+        fill = "#fff" if meeting.is_cancelled else entry["colour"]
+        parts.append(
+            f'<path d="{shape_path(entry["shape"], x, y, mark)}" fill="{fill}" stroke="{entry["colour"]}" '
+            f'stroke-width="1.2"><title>{escape(entry["series"].name)} {local:%d.%m.%Y}</title></path>'
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))
+
+
+def calendar_bytes(meetings, *, name, url_for):
+    """An RFC 5545 calendar of the meetings, in Europe/Oslo; confidential meetings get a neutral title.
+
+    url_for(meeting) gives the absolute address of a meeting's page.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", "-//SLT-portalen//Meetings//NB")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Oslo")
+    zone = timezone.get_default_timezone()
+    now = timezone.now()
+    for meeting in meetings:
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@slt-portalen")
+        event.add("dtstamp", now)
+        event.add("dtstart", timezone.localtime(meeting.starts_at, zone))
+        event.add("dtend", timezone.localtime(meeting.ends_at, zone))
+        event.add("url", url_for(meeting))
+        if meeting.series.is_confidential:
+            event.add("summary", _("Meeting (confidential)"))
+            event.add("class", "CONFIDENTIAL")
+        else:
+            event.add("summary", meeting.series.name)
+            if meeting.location:
+                event.add("location", meeting.location)
+        event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,191 @@
+"""Workflows on meetings that span models; each runs in one transaction."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from measures.models import Measure, StatusUpdate
+from participants.models import Position
+
+from .models import AgendaItem, Attendance, Meeting, MinutesStatus
+
+
+class MinutesLocked(Exception):
+    """The minutes are approved; reopen them before changing them."""
+
+
+class MinutesConflict(Exception):
+    """Someone saved the meeting after this user opened the form."""
+
+    def __init__(self, meeting):
+        super().__init__(meeting.pk)
+        self.meeting = meeting
+
+
+def version_of(meeting):
+    """What a form carries to tell whether the meeting changed since it was opened."""
+    return meeting.updated_at.isoformat()
+
+
+def _seats(series):
+    return (
+        Position.objects.filter(body__meeting_series=series).select_related("holder").order_by("body__order", "order")
+    )
+
+
+def _fill_meeting(meeting):
+    series = meeting.series
+    AgendaItem.objects.bulk_create(
+        AgendaItem(meeting=meeting, order=item.order, title=item.title) for item in series.standing_items.all()
+    )
+    attendance_sync(meeting=meeting)
+
+
+@transaction.atomic
+def meetings_create_for_year(*, series, year):
+    """Create the series' meetings for a year from its rhythm; dates that exist are left alone."""
+    zone = timezone.get_default_timezone()
+    existing = set(series.meetings.filter(occurrence__year=year).values_list("occurrence", flat=True))
+    existing |= {
+        timezone.localtime(moment, zone).date()
+        for moment in series.meetings.in_year(year).values_list("starts_at", flat=True)
+    }
+    created = []
+    for start in series.occurrences(datetime.date(year, 1, 1), datetime.date(year, 12, 31)):
+        if start.date() in existing:
+            continue
+        meeting = Meeting.objects.create(
+            series=series,
+            occurrence=start.date(),
+            starts_at=start,
+            ends_at=start + datetime.timedelta(minutes=series.duration_minutes),
+            location=series.location,
+        )
+        _fill_meeting(meeting)
+        created.append(meeting)
+    return created
+
+
+def attendance_sync(*, meeting):
+    """One attendance row per seat of the attending bodies (new seats are added, marks kept)."""
+    have = set(meeting.attendance.values_list("position_id", flat=True))
+    Attendance.objects.bulk_create(
+        Attendance(meeting=meeting, position=seat, person=seat.holder)
+        for seat in _seats(meeting.series)
+        if seat.pk not in have
+    )
+
+
+@transaction.atomic
+def attendance_save(*, meeting, present_ids):
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    attendance_sync(meeting=meeting)
+    for row in meeting.attendance.select_related("position"):
+        present = row.pk in present_ids
+        if row.present != present or row.person_id != row.position.holder_id:
+            row.present = present
+            row.person_id = row.position.holder_id
+            row.save()
+
+
+def measures_to_offer(meeting):
+    """Measures needing attention that an attending body is responsible for, not yet on the agenda."""
+    return (
+        Measure.objects.needing_attention()
+        .filter(plan=meeting.series.plan, responsible_bodies__meeting_series=meeting.series)
+        .exclude(agenda_items__meeting=meeting)
+        .distinct()
+        .order_by("number")
+    )
+
+
+@transaction.atomic
+def agenda_item_add(*, meeting, title, notes="", measure=None):
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
+    return AgendaItem.objects.create(meeting=meeting, order=last + 1, title=title, notes=notes, measure=measure)
+
+
+@transaction.atomic
+def agenda_item_move(*, item, up):
+    """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if meeting.minutes_locked:
+        raise MinutesLocked
+    siblings = meeting.agenda_items.order_by("-order" if up else "order")
+    neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
+    if neighbour is None:
+        return
+    mine, theirs = item.order, neighbour.order
+    # (meeting, order) is unique: park the item outside the range while swapping.
+    item.order = 0
+    item.save(update_fields=["order"])
+    neighbour.order = mine
+    neighbour.save(update_fields=["order"])
+    item.order = theirs
+    item.save(update_fields=["order"])
+
+
+# TODO: use measures.services.status_update_create once merged
+def _status_update_create(*, measure, user, status, note, date):
+    update = StatusUpdate.objects.create(measure=measure, author=user, status=status, note=note, date=date)
+    measure.status = status
+    measure._history_user = user
+    measure.save(update_fields=["status", "updated_at"])
+    return update
+
+
+@transaction.atomic
+def minutes_save(*, meeting, user, minutes, seen_version, status_updates=(), action_item=None):
+    """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
+
+    status_updates: (agenda item, status, note) for items about a measure. action_item: an unsaved
+    ActionItem or None. Raises MinutesLocked for approved minutes and MinutesConflict when the meeting
+    changed after the form was opened.
+    """
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.minutes_locked:
+        raise MinutesLocked
+    if version_of(current) != seen_version:
+        raise MinutesConflict(current)
+    date = timezone.localtime(current.starts_at).date()
+    for item, status, note in status_updates:
+        item.status_update = _status_update_create(
+            measure=item.measure, user=user, status=status, note=note, date=min(date, timezone.localdate())
+        )
+        item.save(update_fields=["status_update"])
+    if action_item is not None:
+        action_item.meeting = current
+        action_item.save()
+    current.minutes = minutes
+    current._history_user = user
+    current.save()
+    return current
+
+
+@transaction.atomic
+def minutes_approve(*, meeting, user):
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.minutes_status = MinutesStatus.APPROVED
+    meeting.approved_by = user
+    meeting.approved_at = timezone.now()
+    meeting._history_user = user
+    meeting._change_reason = _("Minutes approved")
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def minutes_reopen(*, meeting, user):
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.minutes_status = MinutesStatus.DRAFT
+    meeting.approved_by = None
+    meeting.approved_at = None
+    meeting._history_user = user
+    meeting._change_reason = _("Minutes reopened")
+    meeting.save()
+    return meeting

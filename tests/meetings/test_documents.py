@@ -1,0 +1,137 @@
+import datetime
+import io
+import re
+
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from meetings.models import ActionItem, CalendarToken, MeetingStatus
+
+
+def test_the_minutes_pdf_has_the_minutes_the_decisions_and_the_date(working_client, working_meeting):
+    working_meeting.minutes = "## Runde\n\nSkolene melder om rolig høst og godt oppmøte."
+    working_meeting.save()
+    ActionItem.objects.create(meeting=working_meeting, kind="vedtak", text="Arbeidsgruppa prioriterer tiltak 6.")
+    ActionItem.objects.create(
+        meeting=working_meeting, text="Invitere frivilligsentralen", due=datetime.date(2027, 3, 1)
+    )
+    response = working_client.get(reverse("meetings:minutes_pdf", args=[working_meeting.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    text = re.sub(r"\s+", " ", "".join(page.extract_text() for page in reader.pages))
+    assert "Skolene melder om rolig høst og godt oppmøte." in text
+    assert "Arbeidsgruppa prioriterer tiltak 6." in text and "Vedtak" in text
+    assert "Invitere frivilligsentralen" in text and "01.03.2027" in text
+    assert timezone.localtime(working_meeting.starts_at).strftime("%d.%m.%Y") in text
+    assert reader.metadata.title.startswith("Referat: SLT-arbeidsgruppe")
+    assert reader.trailer["/Root"]["/Lang"] == "nb"
+
+
+def test_the_minutes_pdf_refuses_post(working_client, working_meeting):
+    assert working_client.post(reverse("meetings:minutes_pdf", args=[working_meeting.pk])).status_code == 405
+
+
+def test_the_year_view_draws_every_meeting_with_a_legend_and_a_month_list(working_client, meetings):
+    year = timezone.localdate().year
+    response = working_client.get(reverse("meetings:year_view"), {"year": year})
+    assert response.status_code == 200
+    page = response.content.decode()
+    svg = re.search(r"<svg[^>]*class=\"year-wheel\".*?</svg>", page, re.S).group(0)
+    assert 'role="img"' in svg and f"<title>Årshjul {year}</title>" in svg and 'aria-label="Årshjul' in svg
+    count = sum(s.meetings.in_year(year).count() for s in meetings.meeting_series.all())
+    assert svg.count("<path ") == count == 3 + 3 + 12 + 1 + 1
+    assert all(month in svg for month in ("Jan", "Jun", "Des"))
+    legend = response.context["legend"]
+    assert len({entry["shape"] for entry in legend}) == len(legend) == 6
+    assert "Per måned" in page and "Tegnforklaring" in page
+    assert "year-wheel-print.css" in page
+
+
+def test_the_year_view_marks_a_cancelled_meeting_as_hollow(working_client, working_meeting):
+    working_meeting.status = MeetingStatus.CANCELLED
+    working_meeting.save()
+    year = timezone.localtime(working_meeting.starts_at).year
+    page = working_client.get(reverse("meetings:year_view"), {"year": year}).content.decode()
+    assert page.count('fill="#fff"') == 1
+    assert "(avlyst)" in page
+
+
+def test_the_year_view_refuses_post_and_outsiders(working_client, outsider, gjesdal):
+    assert working_client.post(reverse("meetings:year_view")).status_code == 405
+    client = Client()
+    client.force_login(outsider)
+    assert client.get(reverse("meetings:year_view")).status_code == 403
+
+
+def make_token(client, series=None):
+    data = {"series": series.pk} if series else {}
+    assert client.post(reverse("meetings:calendar_token_new"), data).status_code == 302
+
+
+def feed(client, token):
+    response = client.get(reverse("meetings:calendar_feed", args=[token.token]))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def test_a_member_gets_a_personal_feed_of_the_meetings_they_attend(working_client, working_member, meetings):
+    make_token(working_client)
+    token = CalendarToken.objects.get(user=working_member, series=None)
+    page = working_client.get(reverse("meetings:calendar_settings")).content.decode()
+    assert f"/moter/kalender/{token.token}.ics" in page
+    calendar = feed(Client(), token)
+    events = calendar.walk("VEVENT")
+    expected = {m.pk for m in meetings.meeting_series.get(key="arbeidsgruppe").meetings.all()} | {
+        m.pk for m in meetings.meeting_series.get(key="fellesmote").meetings.all()
+    }
+    assert {int(str(e["uid"]).split("-")[1].split("@")[0]) for e in events} == expected
+    assert {str(e["summary"]) for e in events} == {
+        "SLT-arbeidsgruppe",
+        "Fellesmøte for styringsgruppe og arbeidsgruppe",
+    }
+    first = events[0]
+    assert first["dtstart"].dt.tzinfo is not None and first["dtstart"].params["TZID"] == "Europe/Oslo"
+    assert [tz["tzid"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Oslo"]
+    assert calendar["version"] == "2.0" and calendar["prodid"]
+
+
+def test_a_confidential_meeting_shows_only_a_neutral_title_in_a_feed(operative_client, operative_member, meetings):
+    series = meetings.meeting_series.get(key="operativ")
+    make_token(operative_client, series)
+    token = CalendarToken.objects.get(user=operative_member, series=series)
+    events = feed(Client(), token).walk("VEVENT")
+    assert len(events) == series.meetings.count()
+    assert {str(e["summary"]) for e in events} == {"Møte (konfidensielt)"}
+    assert all("location" not in e and "description" not in e for e in events)
+
+
+def test_a_new_address_replaces_the_old_and_revoking_turns_it_off(working_client, working_member, meetings):
+    make_token(working_client)
+    old = CalendarToken.objects.get(user=working_member)
+    make_token(working_client)
+    new = CalendarToken.objects.get(user=working_member)
+    assert old.token != new.token
+    assert Client().get(reverse("meetings:calendar_feed", args=[old.token])).status_code == 404
+    assert working_client.post(reverse("meetings:calendar_token_revoke")).status_code == 302
+    assert Client().get(reverse("meetings:calendar_feed", args=[new.token])).status_code == 404
+
+
+def test_a_feed_stops_when_the_user_loses_their_role(working_client, working_member, meetings):
+    make_token(working_client)
+    token = CalendarToken.objects.get(user=working_member)
+    working_member.groups.clear()
+    assert Client().get(reverse("meetings:calendar_feed", args=[token.token])).status_code == 404
+
+
+def test_calendar_addresses_need_a_role(outsider_client, gjesdal):
+    assert outsider_client.post(reverse("meetings:calendar_token_new")).status_code == 403
+    assert outsider_client.post(reverse("meetings:calendar_token_revoke")).status_code == 403
+    assert not CalendarToken.objects.exists()
+
+
+def test_an_unknown_series_for_an_address_is_404(working_client, gjesdal):
+    assert working_client.post(reverse("meetings:calendar_token_new"), {"series": "999999"}).status_code == 404
+    assert working_client.post(reverse("meetings:calendar_token_new"), {"series": "abc"}).status_code == 404
