@@ -6,7 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from measures.models import Measure, StatusUpdate
+from measures.models import Measure
+from measures.services import status_update_create
 from participants.models import Position
 
 from .models import AgendaItem, Attendance, Meeting, MinutesStatus
@@ -130,15 +131,6 @@ def agenda_item_move(*, item, up):
     item.save(update_fields=["order"])
 
 
-# TODO: use measures.services.status_update_create once merged
-def _status_update_create(*, measure, user, status, note, date):
-    update = StatusUpdate.objects.create(measure=measure, author=user, status=status, note=note, date=date)
-    measure.status = status
-    measure._history_user = user
-    measure.save(update_fields=["status", "updated_at"])
-    return update
-
-
 @transaction.atomic
 def minutes_save(*, meeting, user, minutes, seen_version, status_updates=(), action_item=None):
     """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
@@ -154,7 +146,7 @@ def minutes_save(*, meeting, user, minutes, seen_version, status_updates=(), act
         raise MinutesConflict(current)
     date = timezone.localtime(current.starts_at).date()
     for item, status, note in status_updates:
-        item.status_update = _status_update_create(
+        item.status_update = status_update_create(
             measure=item.measure, user=user, status=status, note=note, date=min(date, timezone.localdate())
         )
         item.save(update_fields=["status_update"])

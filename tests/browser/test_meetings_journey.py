@@ -56,6 +56,14 @@ def test_a_working_group_member_writes_minutes_with_an_action_item_for_measure_6
     expect(page.get_by_role("table")).to_contain_text("Invitere næringslivet til dialogmøte")
     expect(page.get_by_role("table")).to_contain_text("SLT-arbeidsgruppe")
 
+    # And on measure 6's own page, reached through the menu.
+    page.get_by_role("navigation").get_by_role("link", name="Tiltak", exact=True).click()
+    page.get_by_role("link", name=measure.title).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(str(measure))
+    on_measure = page.get_by_role("region", name="Vedtak og oppfølgingspunkter fra møter")
+    expect(on_measure).to_contain_text("Invitere næringslivet til dialogmøte")
+    expect(on_measure).to_contain_text("01.03.2027")
+
 
 @pytest.fixture
 def all_meetings(gjesdal, working_group_meetings):
