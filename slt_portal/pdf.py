@@ -4,6 +4,7 @@ WeasyPrint takes about a second to import, so it is imported lazily here and war
 server worker starts (`warm_up`, called from the WSGI module), not on a user's first download.
 """
 
+import logging
 from functools import cache
 
 from django.conf import settings
@@ -45,6 +46,12 @@ def html_to_pdf(html, *, title, author="SLT-portalen", lang="nb"):
 
 
 def warm_up():
-    """Import WeasyPrint and render a tiny document, so the first real PDF is not slow."""
-    weasyprint = _weasyprint()
-    weasyprint.HTML(string="<p>SLT</p>").write_pdf()
+    """Import WeasyPrint and render a tiny document, so the first real PDF is not slow.
+
+    A machine without Pango still serves every page; only the PDFs fail, and the log says why.
+    """
+    try:
+        weasyprint = _weasyprint()
+        weasyprint.HTML(string="<p>SLT</p>").write_pdf()
+    except OSError as exc:
+        logging.getLogger(__name__).warning("PDF rendering is unavailable (install Pango): %s", exc)
