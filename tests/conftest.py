@@ -139,6 +139,8 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session, exitstatus):
     if not session.config.getoption("--require-browser") or session.config.option.collectonly:
         return
+    if hasattr(session.config, "workerinput"):
+        return  # a parallel worker: the controller sees every worker's reports and decides
     if not _browser_outcomes or "skipped" in _browser_outcomes:
         skipped = _browser_outcomes.count("skipped")
         print(f"\n--require-browser: {len(_browser_outcomes)} browser tests, {skipped} skipped: failing the run.")

@@ -21,7 +21,8 @@ def every_row():
     def plain(model, row):
         if "permission_id" in row:
             row["permission_id"] = codenames[row["permission_id"]]
-            row.pop("id")  # the group-permission link row itself is rebuilt
+        if model._meta.auto_created:
+            row.pop("id")  # many-to-many link rows are rebuilt from their two ends, under new ids
         return tuple(sorted((key, str(value)) for key, value in row.items()))
 
     return {
@@ -49,6 +50,7 @@ def lived_in_portal(gjesdal, coordinator, working_member):
     return gjesdal
 
 
+@pytest.mark.django_db(transaction=True)  # flushing truncates tables: not inside a test transaction
 def test_backup_and_restore_into_an_empty_database_gives_back_every_row(lived_in_portal, tmp_path):
     before = every_row()
     assert sum(len(rows) for rows in before.values()) > 300
