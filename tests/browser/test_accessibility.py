@@ -5,7 +5,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.services import meetings_create_for_year
-from tests.browser.axe import axe_violations, describe
+from tests.browser.axe import assert_no_violations, axe_violations, describe
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 
@@ -37,13 +37,10 @@ def test_public_pages_have_no_axe_violations(page, live_server, gjesdal):
     )
 
 
-def test_the_coordinators_pages_have_no_axe_violations(page, live_server, coordinator, meetings_next_year):
-    gjesdal = coordinator.person.positions.first().body.plan if False else None  # noqa: F841
+def test_the_coordinators_pages_have_no_axe_violations(page, live_server, gjesdal, coordinator, meetings_next_year):
     log_in(page, live_server, "koordinator", PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    from measures.models import FocusArea, Goal, Link, Measure
-
-    measure = Measure.objects.get(number=9)
+    measure = gjesdal.measures.get(number=9)
     assert_pages_have_no_violations(
         page,
         live_server,
@@ -55,10 +52,10 @@ def test_the_coordinators_pages_have_no_axe_violations(page, live_server, coordi
             "/tiltak/9/status/",
             "/tiltak/9/endre/",
             "/tiltak/plan/",
-            f"/tiltak/plan/mal/{Goal.objects.first().pk}/",
+            f"/tiltak/plan/mal/{gjesdal.goals.first().pk}/",
             "/tiltak/plan/mal/ny/",
-            f"/tiltak/plan/satsingsomrade/{FocusArea.objects.first().pk}/",
-            f"/tiltak/plan/lenke/{Link.objects.first().pk}/",
+            f"/tiltak/plan/satsingsomrade/{gjesdal.focus_areas.first().pk}/",
+            f"/tiltak/plan/lenke/{gjesdal.links.first().pk}/",
             "/handlingsplan/",
             "/moter/",
             f"/moter/{meetings_next_year.pk}/",
@@ -69,4 +66,89 @@ def test_the_coordinators_pages_have_no_axe_violations(page, live_server, coordi
             f"/moter/tiltak/{measure.pk}/oppfolging/",
             "/konto/passord/",
         ],
+    )
+
+
+def test_the_other_roles_pages_have_no_axe_violations(
+    page, live_server, gjesdal, working_member, steering_member, outsider, meetings_next_year
+):
+    measure = gjesdal.measures.get(number=6)
+    log_in(page, live_server, "arbeidsmedlem", PASSWORD)
+    assert_pages_have_no_violations(
+        page,
+        live_server,
+        [
+            "/",
+            "/tiltak/",
+            "/tiltak/6/",
+            "/moter/",
+            f"/moter/{meetings_next_year.pk}/",
+            f"/moter/{meetings_next_year.pk}/referat/",
+            "/moter/arshjul/",
+            "/moter/kalender/",
+            f"/moter/tiltak/{measure.pk}/oppfolging/",
+        ],
+    )
+    page.context.clear_cookies()
+    log_in(page, live_server, "styringsmedlem", PASSWORD)
+    assert_pages_have_no_violations(page, live_server, ["/", "/handlingsplan/", "/tiltak/9/"])
+    page.context.clear_cookies()
+    log_in(page, live_server, "utenforstaende", PASSWORD)
+    response = page.goto(f"{live_server.url}/tiltak/")
+    assert response.status == 403
+    assert_no_violations(page)
+
+
+def test_pages_with_form_errors_have_no_axe_violations(page, live_server, coordinator, meetings_next_year):
+    log_in(page, live_server, "feil", "feil-passord")
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_no_violations(page)
+
+    log_in(page, live_server, "koordinator", PASSWORD)
+    page.goto(f"{live_server.url}/tiltak/9/")
+    page.get_by_role("combobox", name="Ny status").select_option(label="Forsinket")
+    page.get_by_role("button", name="Lagre statusoppdatering").click()
+    expect(page.get_by_text("Skriv et notat")).to_be_visible()
+    assert_no_violations(page)
+
+    page.goto(f"{live_server.url}/tiltak/9/endre/")
+    page.get_by_role("textbox", name="Tittel*").fill("")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    assert_no_violations(page)
+
+    page.goto(f"{live_server.url}/moter/{meetings_next_year.pk}/referat/")
+    page.get_by_label("Frist").fill("2027-03-01")  # a due date without a text is refused
+    page.get_by_role("button", name="Lagre referat").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    assert_no_violations(page)
+
+    page.goto(f"{live_server.url}/konto/passord/")
+    page.get_by_role("button", name="Endre passord").click()
+    expect(page.locator(".invalid-feedback").first).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_the_lost_update_conflict_page_has_no_axe_violations(page, live_server, coordinator):
+    log_in(page, live_server, "koordinator", PASSWORD)
+    other = page.context.new_page()
+    edit = f"{live_server.url}/tiltak/9/endre/"
+    page.goto(edit)
+    other.goto(edit)
+    other.get_by_role("textbox", name="Tittel*").fill("Natteravn i sentrum")
+    other.get_by_role("button", name="Lagre").click()
+    expect(other.get_by_role("status").filter(has_text="Tiltaket er lagret.")).to_be_visible()
+
+    page.get_by_role("textbox", name="Tittel*").fill("Natteravn på Ålgård")
+    page.get_by_role("button", name="Lagre").click()
+    expect(page.get_by_role("region", name="Noen andre har endret dette i mellomtiden")).to_be_visible()
+    assert_no_violations(page)
+
+
+@pytest.mark.parametrize("width", [375])
+def test_phone_width_pages_have_no_axe_violations(page, live_server, coordinator, meetings_next_year, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    log_in(page, live_server, "koordinator", PASSWORD)
+    assert_pages_have_no_violations(
+        page, live_server, ["/", "/tiltak/", "/tiltak/9/", "/moter/", f"/moter/{meetings_next_year.pk}/", "/plan/"]
     )
