@@ -154,6 +154,8 @@ def test_a_working_group_member_writes_minutes_with_an_action_item_with_the_keyb
 def assert_tab_order_starts_with_skip_link_and_returns(page, url, *, autofocus=False):
     """The first Tab stop is the skip link, every stop shows focus, and Tab comes round again: no trap."""
     page.goto(url)
+    jumps = page.evaluate("""document.querySelectorAll('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').length""")
+    assert jumps == 0, f"{url}: a positive tabindex breaks the reading order"
     skip = page.get_by_role("link", name="Hopp til hovedinnholdet")
     if autofocus:
         assert page.evaluate("document.activeElement.autofocus"), f"{url}: no field has autofocus"
