@@ -152,3 +152,7 @@ def test_phone_width_pages_have_no_axe_violations(page, live_server, coordinator
     assert_pages_have_no_violations(
         page, live_server, ["/", "/tiltak/", "/tiltak/9/", "/moter/", f"/moter/{meetings_next_year.pk}/", "/plan/"]
     )
+    page.goto(f"{live_server.url}/tiltak/")
+    page.get_by_role("button", name="Vis meny").click()
+    expect(page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Møter")).to_be_visible()
+    assert_no_violations(page)
