@@ -15,14 +15,16 @@ from slt_portal.backup import backed_up_models
 def every_row():
     """Every row of every backed-up table, as plain values, in a stable order.
 
-    Permissions are rebuilt by migrating, under new ids, so they are compared by codename.
+    Permissions are rebuilt by migrating, under new ids, so they are compared by codename. The rows of
+    many-to-many link tables are rebuilt from their owners, under new ids, so their ids are left out.
     """
     codenames = dict(Permission.objects.values_list("id", "codename"))
 
     def plain(model, row):
         if "permission_id" in row:
             row["permission_id"] = codenames[row["permission_id"]]
-            row.pop("id")  # the group-permission link row itself is rebuilt
+        if model._meta.auto_created:
+            row.pop("id")
         return tuple(sorted((key, str(value)) for key, value in row.items()))
 
     return {
