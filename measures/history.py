@@ -4,6 +4,7 @@ Both read a fixed number of queries however long the history is.
 """
 
 from django.apps import apps
+from django.db.models import CharField, F, Value
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -80,17 +81,20 @@ HIDDEN_FIELDS = ["plan"]
 
 
 def _m2m_rows(measure):
-    """For each m2m field: {history_id: frozenset of related ids}, one query per field."""
-    rows = {}
+    """For each m2m field: {history_id: set of related ids}, all fields read in one UNION query."""
+    parts = []
     for name, target in M2M_FIELDS.items():
         through = getattr(Measure.history.model, name).model
         target_field = next(f for f in through._meta.fields if f.is_relation and f.related_model is target)
-        by_record = {}
-        for history_id, target_id in through.objects.filter(measure_id=measure.pk).values_list(
-            "history_id", target_field.attname
-        ):
-            by_record.setdefault(history_id, set()).add(target_id)
-        rows[name] = by_record
+        parts.append(
+            through.objects.filter(measure_id=measure.pk)
+            .annotate(field=Value(name, output_field=CharField()), target=F(target_field.attname))
+            .values_list("field", "history_id", "target")
+            .order_by()
+        )
+    rows = {name: {} for name in M2M_FIELDS}
+    for name, history_id, target_id in parts[0].union(*parts[1:], all=True):
+        rows[name].setdefault(history_id, set()).add(target_id)
     return rows
 
 
