@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PLAN ?= plans/gjesdal-2026-2027.yaml
 
-.PHONY: run test lint venv messages clean
+.PHONY: run test lint venv messages clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest
+
+# Query counts, page cost against a bare page and the plan PDF's costs, at 1x and 100x Gjesdal's
+# size; needs PostgreSQL at 127.0.0.1:5432 (BENCH_PG_URL overrides). Results: bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
