@@ -36,7 +36,7 @@ def build(factor):
     prepare(env, collectstatic=factor == 1)  # the static files are the same for both
     subprocess.run([PYTHON, "bench/grow.py", "--factor", str(factor)], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
-    manage("shell", "-c", CREATE_COORDINATOR, env=env)
+    manage("shell", "-c", CREATE_COORDINATOR, env=env, capture=True)
     return env
 
 
