@@ -134,17 +134,32 @@ def measure_changes(measure):
     ]
 
 
+NAME_FIELDS = {"contact": (Person, "name"), "responsible_bodies": (Body, "name"),
+               "responsible_organizations": (Organization, "name"), "focus_areas": (FocusArea, "text")}  # fmt: skip
+
+
 def _names_for(raw):
-    """Names of the people, bodies, organizations and focus areas the changes refer to, one query each."""
-    wanted = {"contact": set(), **{name: set() for name in M2M_FIELDS}}
+    """Names of the people, bodies, organizations and focus areas the changes refer to, in one UNION query."""
+    wanted = {name: set() for name in NAME_FIELDS}
     for _record, changes in raw:
         for name, old, new in changes:
             if name == "contact":
                 wanted[name].update(value for value in (old, new) if value is not None)
             elif name in M2M_FIELDS:
                 wanted[name].update(old, new)
-    models = {"contact": Person, **M2M_FIELDS}
-    return {name: models[name].objects.in_bulk(ids) if ids else {} for name, ids in wanted.items()}
+    names = {name: {} for name in NAME_FIELDS}
+    parts = [
+        model.objects.filter(pk__in=wanted[name])
+        .annotate(field=Value(name, output_field=CharField()), label=F(label_field))
+        .values_list("field", "pk", "label")
+        .order_by()
+        for name, (model, label_field) in NAME_FIELDS.items()
+        if wanted[name]
+    ]
+    if parts:
+        for name, pk, label in parts[0].union(*parts[1:], all=True):
+            names[name][pk] = label
+    return names
 
 
 def _value(name, value, names):
