@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PLAN ?= plans/gjesdal-2026-2027.yaml
 TEST_WORKERS ?= auto
 
-.PHONY: run test lint venv messages clean
+.PHONY: run test lint venv messages clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS)
+
+# Query counts, page cost against a bare page and the plan PDF's costs, at 1x and 100x Gjesdal's
+# size; needs PostgreSQL at 127.0.0.1:5432 (BENCH_PG_URL overrides). Results: bench/RESULTS.md.
+bench: $(STAMP)
+	$(PY) bench/run.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .

@@ -25,7 +25,7 @@ PAGES = {
     "dashboard": "/",
     "measure list": "/tiltak/",
     "measure page": "/tiltak/9/",
-    "plan PDF": "/plan/pdf/",
+    "plan PDF": "/handlingsplan/pdf/",
 }
 
 WRK_SCRIPT = """
@@ -56,7 +56,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed (Debian: apt-get install wrk)")
 
-    env = server_env(fresh_database("slt_load"))
+    env = server_env(fresh_database("slt_bench_load"))
     prepare(env)
     manage("shell", "-c", CREATE_COORDINATOR, env=env)
     cookie = session_cookie(env, "koordinator")

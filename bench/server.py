@@ -50,10 +50,11 @@ def fresh_database(name):
     return f"{PG_ADMIN_URL}/{name}"
 
 
-def prepare(env, plan="plans/gjesdal-2026-2027.yaml"):
+def prepare(env, plan="plans/gjesdal-2026-2027.yaml", collectstatic=True):
     manage("migrate", "--noinput", "-v", "0", env=env)
     manage("createcachetable", env=env)
-    manage("collectstatic", "--noinput", "-v", "0", env=env)
+    if collectstatic:
+        manage("collectstatic", "--noinput", "-v", "0", env=env)
     manage("import_plan", plan, env=env, capture=True)
 
 
@@ -64,7 +65,7 @@ def session_cookie(env, username):
         "from django.contrib.sessions.backends.db import SessionStore;"
         f"user = get_user_model().objects.get(username={username!r});"
         "s = SessionStore(); s[SESSION_KEY] = str(user.pk);"
-        "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend';"
+        "s[BACKEND_SESSION_KEY] = 'slt_portal.auth.PortalBackend';"
         "s[HASH_SESSION_KEY] = user.get_session_auth_hash(); s.create(); print(s.session_key)"
     )
     key = manage("shell", "-c", code, env=env, capture=True).strip().splitlines()[-1]

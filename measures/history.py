@@ -4,6 +4,7 @@ Both read a fixed number of queries however long the history is.
 """
 
 from django.apps import apps
+from django.db.models import CharField, F, Value
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -80,17 +81,20 @@ HIDDEN_FIELDS = ["plan"]
 
 
 def _m2m_rows(measure):
-    """For each m2m field: {history_id: frozenset of related ids}, one query per field."""
-    rows = {}
+    """For each m2m field: {history_id: set of related ids}, all fields read in one UNION query."""
+    parts = []
     for name, target in M2M_FIELDS.items():
         through = getattr(Measure.history.model, name).model
         target_field = next(f for f in through._meta.fields if f.is_relation and f.related_model is target)
-        by_record = {}
-        for history_id, target_id in through.objects.filter(measure_id=measure.pk).values_list(
-            "history_id", target_field.attname
-        ):
-            by_record.setdefault(history_id, set()).add(target_id)
-        rows[name] = by_record
+        parts.append(
+            through.objects.filter(measure_id=measure.pk)
+            .annotate(field=Value(name, output_field=CharField()), target=F(target_field.attname))
+            .values_list("field", "history_id", "target")
+            .order_by()
+        )
+    rows = {name: {} for name in M2M_FIELDS}
+    for name, history_id, target_id in parts[0].union(*parts[1:], all=True):
+        rows[name].setdefault(history_id, set()).add(target_id)
     return rows
 
 
@@ -130,17 +134,32 @@ def measure_changes(measure):
     ]
 
 
+NAME_FIELDS = {"contact": (Person, "name"), "responsible_bodies": (Body, "name"),
+               "responsible_organizations": (Organization, "name"), "focus_areas": (FocusArea, "text")}  # fmt: skip
+
+
 def _names_for(raw):
-    """Names of the people, bodies, organizations and focus areas the changes refer to, one query each."""
-    wanted = {"contact": set(), **{name: set() for name in M2M_FIELDS}}
+    """Names of the people, bodies, organizations and focus areas the changes refer to, in one UNION query."""
+    wanted = {name: set() for name in NAME_FIELDS}
     for _record, changes in raw:
         for name, old, new in changes:
             if name == "contact":
                 wanted[name].update(value for value in (old, new) if value is not None)
             elif name in M2M_FIELDS:
                 wanted[name].update(old, new)
-    models = {"contact": Person, **M2M_FIELDS}
-    return {name: models[name].objects.in_bulk(ids) if ids else {} for name, ids in wanted.items()}
+    names = {name: {} for name in NAME_FIELDS}
+    parts = [
+        model.objects.filter(pk__in=wanted[name])
+        .annotate(field=Value(name, output_field=CharField()), label=F(label_field))
+        .values_list("field", "pk", "label")
+        .order_by()
+        for name, (model, label_field) in NAME_FIELDS.items()
+        if wanted[name]
+    ]
+    if parts:
+        for name, pk, label in parts[0].union(*parts[1:], all=True):
+            names[name][pk] = label
+    return names
 
 
 def _value(name, value, names):

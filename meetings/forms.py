@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models import STATUSES_NEEDING_NOTE, Measure, Status
 from participants.models import Body, Person
 from participants.validators import validate_no_national_id
+from slt_portal.widgets import QuickSelect
 
 from .models import ActionItem, AgendaItem, Meeting
 
@@ -116,7 +117,7 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "notes", "measure"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "measure": QuickSelect}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,7 +130,7 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["kind", "text", "responsible_person", "responsible_body", "due", "measure", "done"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DateInput}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DateInput, "measure": QuickSelect}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)

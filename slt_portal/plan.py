@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from measures.models import Link, LinkSection, Measure, Status, StatusUpdate
+from measures.models import LinkSection, Measure, Status, StatusUpdate
 from participants.models import Body, Level
 
 from .pdf import html_to_pdf
@@ -43,12 +43,14 @@ def levels_with_bodies():
 
 def plan_context(plan, *, for_pdf=True):
     """Everything the plan document shows, read through the plan's relations."""
-    links = list(plan.links.all())
-    measures = list(
-        plan.measures.prefetch_related(
-            Prefetch("links", queryset=Link.objects.order_by("order", "id"), to_attr="measure_links")
-        )
-    )
+    links = list(plan.links.order_by("order", "id"))  # the plan's and its measures' links, in one query
+    by_measure = {}
+    for link in links:
+        if link.measure_id is not None:
+            by_measure.setdefault(link.measure_id, []).append(link)
+    measures = list(plan.measures.all())
+    for measure in measures:
+        measure.measure_links = by_measure.get(measure.pk, [])
     logo_src = ""
     if plan.logo:
         logo_src = Path(plan.logo.path).as_uri() if for_pdf else plan.logo.url

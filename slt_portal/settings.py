@@ -100,14 +100,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "slt_portal.auth.PortalBackend",  # ModelBackend with permissions in one query
 ]
 
 # Shared by every worker and host (rendered plan PDFs): a table in the database, made by
 # `manage.py createcachetable`.
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "BACKEND": "slt_portal.cache.DatabaseCache",  # Django's, writing in one statement on PostgreSQL
         "LOCATION": "slt_cache",
     }
 }
@@ -165,6 +165,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry on inactivity
+SESSION_ENGINE = "slt_portal.sessions"  # database sessions, saved without BEGIN/COMMIT around one UPDATE
 
 # No inline script or style anywhere; everything comes from our own static files.
 CONTENT_SECURITY_POLICY = {

@@ -1,3 +1,5 @@
+import os
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -28,3 +30,9 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+# The bare page that benchmarks compare every real page against; only when asked for.
+if os.environ.get("DJANGO_BENCH_VIEWS") == "1":
+    from slt_portal.bench_views import bare_ok
+
+    urlpatterns += [path("bench/ok", bare_ok, name="bench_ok")]

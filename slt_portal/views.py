@@ -62,7 +62,7 @@ def plan_documents(request):
 @login_required
 @permission_required("measures.view_measure", raise_exception=True)
 def plan_pdf(request):
-    plan = _plan_or_404(ActionPlan.objects.all(), request.GET.get("period"))
+    plan = _plan_or_404(ActionPlan.objects.select_related("adopted_by"), request.GET.get("period"))
     return _pdf_response(render_plan_pdf(plan), _plan_filename(plan), attachment=True)
 
 
@@ -110,11 +110,11 @@ def plan_publish(request):
 
 @require_GET
 def public_plan(request, period=None):
-    plan = _plan_or_404(ActionPlan.objects.published(), period)
+    plan = _plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
     return render(request, "plan/public_plan.html", plan_context(plan, for_pdf=False))
 
 
 @require_GET
 def public_plan_pdf(request, period):
-    plan = _plan_or_404(ActionPlan.objects.published(), period)
+    plan = _plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
     return _pdf_response(render_plan_pdf(plan), _plan_filename(plan), attachment=False)

@@ -1,12 +1,17 @@
 """The pages' query counts do not grow with the number of meetings, agenda items or action items."""
 
+import datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.models import ActionItem
+from meetings.models import ActionItem, Meeting
 from meetings.services import agenda_item_add, meetings_create_for_year
 from participants.models import Person
+from tests.measures.test_query_counts import add_measures
 
 
 @pytest.fixture
@@ -59,3 +64,46 @@ def test_the_follow_up_page_needs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         response = coordinator_client.get(reverse("meetings:measure_action_items", args=[measure.pk]))
     assert response.status_code == 200 and response.content.decode().count("Mer") >= 10
+
+
+def _meeting_page_counts(client, meeting, year):
+    pages = {
+        "list": (reverse("meetings:meeting_list"), {"year": year}),
+        "year view": (reverse("meetings:year_view"), {"year": year}),
+        "meeting page": (reverse("meetings:meeting_detail", args=[meeting.pk]), {}),
+    }
+    counts = {}
+    for name, (url, params) in pages.items():
+        client.get(url, params)  # Django's own caches warm
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url, params).status_code == 200
+        counts[name] = len(queries)
+    return counts
+
+
+def test_the_meeting_pages_read_the_same_queries_with_12_and_1200_measures_and_many_meetings(
+    coordinator, coordinator_client, busy_meeting
+):
+    plan = busy_meeting.series.plan
+    year = timezone.localtime(busy_meeting.starts_at).year
+    small = _meeting_page_counts(coordinator_client, busy_meeting, year)
+
+    add_measures(plan, coordinator, 1188)
+    series = list(plan.meeting_series.all())
+    start = timezone.make_aware(datetime.datetime(year, 1, 5, 7, 13))  # no rhythm meeting starts then
+    Meeting.objects.bulk_create(
+        Meeting(
+            series=series[n % len(series)],
+            starts_at=start + datetime.timedelta(days=n),
+            ends_at=start + datetime.timedelta(days=n, hours=2),
+        )
+        for n in range(300)
+    )
+    measures = list(plan.measures.all())
+    ActionItem.objects.bulk_create(
+        ActionItem(meeting=busy_meeting, text=f"Punkt {n}", measure=measures[n * 6]) for n in range(200)
+    )
+    large = _meeting_page_counts(coordinator_client, busy_meeting, year)
+
+    assert large == small
+    assert max(large.values()) <= 15

@@ -1,0 +1,150 @@
+"""In-process measurements against one benchmark database (DATABASE_URL): query counts and PDF timings.
+
+    DATABASE_URL=... python bench/inproc.py queries     # SQL queries per page, as the coordinator
+    DATABASE_URL=... python bench/inproc.py pdf N       # plan PDF: fresh, WeasyPrint alone, cached
+    DATABASE_URL=... python bench/inproc.py memory      # peak memory of a fresh render, above imports
+
+Each prints one line of JSON. Used by bench/run.py.
+"""
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slt_portal.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from measures.models import ActionPlan  # noqa: E402
+from meetings.models import Meeting  # noqa: E402
+from slt_portal import plan as plan_module  # noqa: E402
+from slt_portal.pdf import _weasyprint, static_root, warm_up  # noqa: E402
+
+COORDINATOR = "koordinator"
+PLAN_PDF = "/handlingsplan/pdf/"
+
+
+def busiest_meeting():
+    """The meeting with the most action items: the heaviest meeting page."""
+    return Meeting.objects.annotate(n=Count("action_items")).order_by("-n", "pk").first()
+
+
+def pages():
+    meeting = busiest_meeting()
+    return {
+        "dashboard": "/",
+        "measure list": "/tiltak/",
+        "measure page": "/tiltak/9/",
+        "meeting list": "/moter/",
+        "meeting page": f"/moter/{meeting.pk}/",
+        "year view": "/moter/arshjul/",
+        "plan PDF": PLAN_PDF,
+    }
+
+
+def coordinator_client():
+    client = Client(SERVER_NAME="127.0.0.1")
+    user = get_user_model().objects.get(username=COORDINATOR)
+    client.force_login(user, backend="slt_portal.auth.PortalBackend")
+    return client
+
+
+def queries():
+    """Queries of one request to each page but the PDF (see `pdf`), after one to warm Django's caches."""
+    client = coordinator_client()
+    counts = {}
+    for name, url in pages().items():
+        if name == "plan PDF":
+            continue
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        counts[name] = len(captured)
+    return counts
+
+
+def download(client):
+    start = time.perf_counter()
+    response = client.get(PLAN_PDF)
+    elapsed = time.perf_counter() - start
+    assert response.status_code == 200 and response.content.startswith(b"%PDF"), response.status_code
+    return elapsed
+
+
+def pdf(repeat):
+    """The plan PDF: a fresh render (cache cleared) against WeasyPrint alone on the same HTML,
+    its queries, and a second download of the unchanged plan (from the cache)."""
+    plan = ActionPlan.objects.current()
+    html = plan_module.plan_html(plan)
+    weasyprint = _weasyprint()
+    warm_up()  # WeasyPrint imported and warmed, as in a server worker
+
+    def weasyprint_alone():
+        document = weasyprint.HTML(string=html, base_url=static_root()).render()
+        document.write_pdf(pdf_variant="pdf/ua-1")
+
+    client = coordinator_client()
+    client.get("/")  # Django's own caches warm
+    alone, fresh, query_count = [], [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        weasyprint_alone()
+        alone.append(time.perf_counter() - start)
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            fresh.append(download(client))
+        query_count = len(captured)
+    cached = [download(client) for _ in range(5)]
+    return {
+        "queries": query_count,
+        "fresh": statistics.median(fresh),
+        "weasyprint": statistics.median(alone),
+        "cached": statistics.median(cached),
+        "html_chars": len(html),
+    }
+
+
+def render_once():
+    cache.clear()
+    plan_module.render_plan_pdf(ActionPlan.objects.current())
+
+
+def memory():
+    """Peak resident memory (MiB) of a child that renders the plan, minus one that only imports."""
+    own = [sys.executable, __file__]
+    subprocess.run([*own, "baseline"], check=True)
+    baseline = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run([*own, "render"], check=True)
+    rendering = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"baseline_mib": baseline / 1024, "render_mib": rendering / 1024, "peak_mib": (rendering - baseline) / 1024}
+
+
+if __name__ == "__main__":
+    command = sys.argv[1]
+    if command == "queries":
+        print(json.dumps(queries()))
+    elif command == "pdf":
+        print(json.dumps(pdf(int(sys.argv[2]) if len(sys.argv) > 2 else 3)))
+    elif command == "memory":
+        print(json.dumps(memory()))
+    elif command == "baseline":
+        _weasyprint()  # imports only: Django, the project, WeasyPrint
+    elif command == "render":
+        _weasyprint()
+        render_once()

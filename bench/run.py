@@ -1,0 +1,231 @@
+"""`make bench`: query counts, page cost against a bare page, and the cost of the plan PDF.
+
+Builds two PostgreSQL databases, Gjesdal's plan at 1x and grown to 100x (bench/grow.py), and
+prints one markdown table. Times on shared machines vary, so every goal is a ratio taken in
+the same run: a page against a bare login-checked page, a render against WeasyPrint alone.
+
+    python bench/run.py [--requests 200] [--warmup 20] [--keep]
+
+Needs PostgreSQL at 127.0.0.1:5432 with trust auth for user postgres (BENCH_PG_URL overrides).
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from load import CREATE_COORDINATOR  # noqa: E402
+from server import PG_ADMIN_URL, PYTHON, ROOT, fresh_database, gunicorn, manage, prepare, server_env, session_cookie  # noqa: E402
+
+DATABASES = {1: "slt_bench_1x", 100: "slt_bench_100x"}
+QUERY_GOAL = 15
+COST_GOAL = 3.0
+BARE = "/bench/ok"
+
+
+def build(factor):
+    env = server_env(fresh_database(DATABASES[factor]), DJANGO_BENCH_VIEWS="1")
+    prepare(env, collectstatic=factor == 1)  # the static files are the same for both
+    subprocess.run([PYTHON, "bench/grow.py", "--factor", str(factor)], cwd=ROOT, env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    manage("shell", "-c", CREATE_COORDINATOR, env=env, capture=True)
+    return env
+
+
+def inproc(env, *args):
+    output = subprocess.run([PYTHON, "bench/inproc.py", *args], cwd=ROOT, env=env, check=True,
+                            capture_output=True, text=True).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def pages(env):
+    meeting = manage(
+        "shell", "-c",
+        "import sys; sys.path.insert(0, 'bench'); from inproc import busiest_meeting; print(busiest_meeting().pk)",
+        env=env, capture=True,
+    ).strip().splitlines()[-1]  # fmt: skip
+    return {
+        "dashboard": "/",
+        "measure list": "/tiltak/",
+        "measure page": "/tiltak/9/",
+        "meeting list": "/moter/",
+        "meeting page": f"/moter/{meeting}/",
+        "year view": "/moter/arshjul/",
+        "plan PDF": "/handlingsplan/pdf/",
+    }
+
+
+def get(connection, path, cookie):
+    start = time.perf_counter()
+    connection.request("GET", path, headers={"Cookie": cookie})
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - start
+    if response.status != 200:
+        raise RuntimeError(f"{path} answered {response.status}")
+    if response.getheader("Connection", "").lower() == "close":
+        connection.close()
+    return elapsed
+
+
+def p95(values):
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def latencies(base, paths, cookie, requests, warmup):
+    """One client, one request at a time, the pages taken in turn so drift hits them alike."""
+    split = urlsplit(base)
+    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=120)
+    times = {path: [] for path in paths}
+    for round_number in range(warmup + requests):
+        for path in paths:
+            elapsed = get(connection, path, cookie)
+            if round_number >= warmup:
+                times[path].append(elapsed)
+    connection.close()
+    return {path: (statistics.median(values), p95(values)) for path, values in times.items()}
+
+
+def clear_cache(env):
+    database = env["DATABASE_URL"]
+    subprocess.run(["psql", database, "-qc", "DELETE FROM slt_cache"], check=True, capture_output=True)
+
+
+def first_download(env, port, rounds=3):
+    """Plan PDF on a freshly started worker against the same worker warm (cache cleared each time)."""
+    cold, warm = [], []
+    for _ in range(rounds):
+        with gunicorn(env, port, workers=1) as base:
+            split = urlsplit(base)
+            cookie = env["BENCH_COOKIE"]
+            for target in (cold, warm, warm):
+                clear_cache(env)
+                connection = http.client.HTTPConnection(split.hostname, split.port, timeout=300)
+                target.append(get(connection, "/handlingsplan/pdf/", cookie))
+                connection.close()
+    return statistics.median(cold), statistics.median(warm)
+
+
+def machine():
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    )  # fmt: skip
+    postgres = subprocess.run(["psql", f"{PG_ADMIN_URL}/postgres", "-tAc", "SHOW server_version"],
+                              capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, PostgreSQL {postgres}"
+
+
+def verdict(ok):
+    return "met" if ok else "**not met**"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8766)
+    args = parser.parse_args()
+    started = time.monotonic()
+
+    def note(message):
+        print(f"[{time.monotonic() - started:5.0f} s] {message}", file=sys.stderr, flush=True)
+
+    envs, counts = {}, {}
+    for factor in DATABASES:
+        note(f"building the {factor}x database")
+        envs[factor] = build(factor)
+        envs[factor]["BENCH_COOKIE"] = session_cookie(envs[factor], "koordinator")
+        note(f"counting queries at {factor}x")
+        counts[factor] = inproc(envs[factor], "queries")
+    big = envs[100]
+    page_paths = pages(big)
+
+    note(f"page latency at 100x: {args.requests} requests per page after {args.warmup} warm-up")
+    clear_cache(big)
+    with gunicorn(big, args.port, workers=args.workers) as base:
+        timing = latencies(base, [BARE, *page_paths.values()], big["BENCH_COOKIE"], args.requests, args.warmup)
+    bare_median, bare_p95 = timing[BARE]
+
+    note("plan PDF timings")
+    pdf = {factor: inproc(envs[factor], "pdf", "3" if factor == 1 else "1") for factor in DATABASES}
+    for factor in DATABASES:
+        counts[factor]["plan PDF"] = pdf[factor]["queries"]
+    note("peak memory of the 100x plan")
+    memory = inproc(big, "memory")
+    note("first download on a fresh worker")
+    cold, warm = first_download(envs[1], args.port + 1)
+    note("done")
+
+    lines = [f"Machine: {machine()}; gunicorn {args.workers} sync workers, DEBUG off.", ""]
+    lines += [
+        f"Pages as the coordinator. Queries: one request, Django test client in process (the plan PDF: a fresh "
+        f"render, cache cleared). Cost: median and p95 at "
+        f"100x over those of a bare login-checked page (`{BARE}`: median {bare_median * 1000:.1f} ms, "
+        f"p95 {bare_p95 * 1000:.1f} ms), {args.requests} sequential requests per page after {args.warmup} warm-up.",
+        "",
+        "| page | queries 1x | queries 100x | median ms 100x | p95 ms 100x | cost median | cost p95 | goals |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for name, path in page_paths.items():
+        one, hundred = counts[1][name], counts[100][name]
+        median, tail = timing[path]
+        cost_median, cost_p95 = median / bare_median, tail / bare_p95
+        queries_ok = one == hundred and hundred <= QUERY_GOAL
+        cost_ok = cost_median <= COST_GOAL and cost_p95 <= COST_GOAL
+        lines.append(
+            f"| {name} (`{path}`) | {one} | {hundred} | {median * 1000:.1f} | {tail * 1000:.1f} | "
+            f"{cost_median:.1f}x | {cost_p95:.1f}x | queries {verdict(queries_ok)}, cost {verdict(cost_ok)} |"
+        )
+    lines += [
+        "",
+        "The plan PDF (`/handlingsplan/pdf/` above is a cached download; a fresh render clears the cache):",
+        "",
+        "| measure | value | goal | |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    rows = [
+        ("fresh render 1x / WeasyPrint alone on the same HTML", pdf[1]["fresh"] / pdf[1]["weasyprint"], "<= 1.1x",
+         pdf[1]["fresh"] / pdf[1]["weasyprint"] <= 1.1),
+        ("fresh render 100x / WeasyPrint alone on the same HTML (one each)", pdf[100]["fresh"] / pdf[100]["weasyprint"],
+         "<= 1.1x", pdf[100]["fresh"] / pdf[100]["weasyprint"] <= 1.1),
+        ("fresh render 1x / second download (cached) 1x", pdf[1]["fresh"] / pdf[1]["cached"], ">= 50x",
+         pdf[1]["fresh"] / pdf[1]["cached"] >= 50),
+        ("fresh render 100x / second download (cached) 100x", pdf[100]["fresh"] / pdf[100]["cached"], ">= 50x",
+         pdf[100]["fresh"] / pdf[100]["cached"] >= 50),
+        ("first download on a fresh worker / on a warm worker (1x, gunicorn)", cold / warm, "<= 1.2x",
+         cold / warm <= 1.2),
+        ("fresh render 100x / fresh render 1x", pdf[100]["fresh"] / pdf[1]["fresh"], "<= 100x",
+         pdf[100]["fresh"] / pdf[1]["fresh"] <= 100),
+    ]  # fmt: skip
+    for label, value, goal, ok in rows:
+        lines.append(f"| {label} | {value:.2f}x | {goal} | {verdict(ok)} |")
+    lines.append(f"| peak memory rendering the 100x plan (above a process that only imports) | "
+                 f"{memory['peak_mib']:.0f} MiB | < 512 MiB | {verdict(memory['peak_mib'] < 512)} |")  # fmt: skip
+    lines += [
+        "",
+        "Times behind the ratios (seconds, medians): "
+        + "; ".join(
+            f"{factor}x fresh {pdf[factor]['fresh']:.3f}, WeasyPrint alone {pdf[factor]['weasyprint']:.3f}, "
+            f"cached {pdf[factor]['cached']:.4f}"
+            for factor in DATABASES
+        )
+        + f"; first download on a fresh worker {cold:.3f}, warm {warm:.3f}; "
+        f"memory: importing {memory['baseline_mib']:.0f} MiB, rendering {memory['render_mib']:.0f} MiB. "
+        f"Run took {time.monotonic() - started:.0f} s.",
+    ]
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
