@@ -118,3 +118,10 @@ def test_nul_characters_in_text_get_a_norwegian_form_error(world, coordinator_cl
         response = coordinator_client.post(url, data)
         assert response.status_code in (200, 400), url
         assert NUL_ERROR in response.content.decode(), url
+
+
+def test_control_characters_saved_in_a_measure_do_not_break_the_spreadsheet_export(world, coordinator_client):
+    data = {**form_data(MeasureForm(instance=world.measure)), "title": "Tiltak\x0bmed\x1bkontrolltegn"}
+    coordinator_client.post(reverse("measures:measure_edit", args=[world.measure.number]), data)
+    assert coordinator_client.get(reverse("measures:measure_export_xlsx")).status_code == 200
+    assert coordinator_client.get(reverse("measures:measure_export_csv")).status_code == 200
