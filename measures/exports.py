@@ -6,6 +6,7 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 
@@ -35,6 +36,11 @@ def measures_csv(measures):
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _cell(value):
+    """Control characters a worksheet cannot hold (a pasted vertical tab) are left out rather than failing."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
 def measures_xlsx(measures, title):
     workbook = Workbook()
     sheet = workbook.active
@@ -43,11 +49,11 @@ def measures_xlsx(measures, title):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in _rows(measures):
-        sheet.append(row)
+        sheet.append([_cell(value) for value in row])
     for letter, width in zip("ABCDEF", (6, 45, 40, 14, 16, 60), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    workbook.properties.title = title
+    workbook.properties.title = _cell(title)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -1,3 +1,4 @@
+import re
 from functools import partial
 
 from django import forms
@@ -178,7 +179,7 @@ class MeasureFilterForm(forms.Form):
                 | Q(description__icontains=text)
                 | Q(responsible_text__icontains=text)
             )
-            if text.isdigit():
+            if re.fullmatch(r"[0-9]{1,4}", text):  # a measure number; not "²", not beyond the column
                 match |= Q(number=int(text))
             measures = measures.filter(match)
         if data.get("status"):
@@ -264,6 +265,25 @@ class StatusUpdateForm(forms.Form):
         return cleaned_data
 
 
+class IdsMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Ids beyond a database integer are an invalid choice, not a query the database cannot run."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else []:
+            try:
+                too_large = abs(int(str(pk))) > MAX_ID
+            except ValueError:
+                continue  # the parent says "not a valid value"
+            if too_large:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
+
+
+MAX_ID = 2**31 - 1
+
+
 class MeasureForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Measure
@@ -284,6 +304,9 @@ class MeasureForm(VersionedFormMixin, forms.ModelForm):
             "responsible_organizations": forms.CheckboxSelectMultiple,
             "focus_areas": forms.CheckboxSelectMultiple,
         }
+        field_classes = dict.fromkeys(
+            ["responsible_bodies", "responsible_organizations", "focus_areas"], IdsMultipleChoiceField
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

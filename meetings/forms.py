@@ -126,6 +126,16 @@ class AgendaItemForm(forms.ModelForm):
         self.fields["title"].validators.append(validate_no_national_id)
 
 
+class AgendaMeasureForm(forms.Form):
+    """One of the measures the meeting is offered for its agenda (services.measures_to_offer)."""
+
+    measure = forms.ModelChoiceField(queryset=Measure.objects.none())
+
+    def __init__(self, *args, offered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = offered
+
+
 class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem

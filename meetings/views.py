@@ -1,14 +1,16 @@
 import datetime
+import re
 from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,6 +22,7 @@ from .forms import (
     PERSONAL_DATA_NOTICE,
     ActionItemForm,
     AgendaItemForm,
+    AgendaMeasureForm,
     MeetingForm,
     MinutesForm,
     NewActionItemForm,
@@ -33,6 +36,11 @@ from .rendering import calendar_bytes, minutes_html, series_legend, year_wheel_s
 
 def _locked(request):
     messages.error(request, _("The minutes are approved and locked. The coordinator can reopen them."))
+
+
+def _id(value):
+    """A database id from a query or form value ("12"), or None: no signs, no Unicode digits, no overflow."""
+    return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
 
 
 def _year(request):
@@ -63,8 +71,8 @@ def meeting_list(request):
         .annotate(open_items=Count("action_items", filter=Q(action_items__done=False)))
     )
     series_filter = request.GET.get("serie", "")
-    if series_filter.isdigit():
-        meetings = meetings.filter(series_id=int(series_filter))
+    if _id(series_filter) is not None:
+        meetings = meetings.filter(series_id=_id(series_filter))
     mine = set(Meeting.objects.attended_by(request.user).in_year(year).values_list("pk", flat=True))
     return render(
         request,
@@ -253,7 +261,10 @@ def agenda_measure_add(request, pk):
     if meeting.minutes_locked:
         _locked(request)
         return redirect("meetings:meeting_detail", pk=meeting.pk)
-    measure = get_object_or_404(services.measures_to_offer(meeting), pk=request.POST.get("measure") or 0)
+    form = AgendaMeasureForm(request.POST, offered=services.measures_to_offer(meeting))
+    if not form.is_valid():
+        raise Http404
+    measure = form.cleaned_data["measure"]
     services.agenda_item_add(meeting=meeting, title=str(measure), measure=measure)
     messages.success(request, _("Measure %(measure)s was added to the agenda.") % {"measure": measure.number})
     return redirect("meetings:meeting_detail", pk=meeting.pk)
@@ -288,7 +299,7 @@ def agenda_item_move(request, pk, item_pk):
 @require_POST
 def attendance_save(request, pk):
     meeting = access.meeting_for(request.user, pk, edit=True)
-    present = {int(value) for value in request.POST.getlist("present") if value.isdigit()}
+    present = {_id(value) for value in request.POST.getlist("present")} - {None}
     try:
         services.attendance_save(meeting=meeting, present_ids=present)
     except services.MinutesLocked:
@@ -341,7 +352,14 @@ def action_item_toggle(request, item_pk):
     item.done = not item.done
     item.save(update_fields=["done"])
     messages.success(request, _("Marked as done.") if item.done else _("Marked as not done."))
-    return redirect(request.POST.get("next") or reverse("meetings:meeting_detail", args=[item.meeting_id]))
+    next_url = request.POST.get("next", "")
+    # Back to the page the button was on: a path on this site, never another site or a URL name.
+    safe = url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not (safe and next_url.startswith("/")):
+        next_url = reverse("meetings:meeting_detail", args=[item.meeting_id])
+    return HttpResponseRedirect(next_url)
 
 
 @login_required
@@ -447,9 +465,9 @@ def _token_series(request):
     value = request.POST.get("series", "")
     if not value:
         return None
-    if not value.isdigit():
+    if _id(value) is None:
         raise Http404
-    return get_object_or_404(MeetingSeries, pk=int(value))
+    return get_object_or_404(MeetingSeries, pk=_id(value))
 
 
 @login_required
@@ -479,6 +497,8 @@ def calendar_token_revoke(request):
 @require_GET
 def calendar_feed(request, token):
     """The iCalendar feed behind a secret address; no login, the token is the key."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token):  # what new_feed_token makes; PostgreSQL refuses NUL
+        raise Http404
     token = get_object_or_404(CalendarToken.objects.select_related("user", "series"), token=token)
     if not token.user.is_active or not access.can_read(token.user):
         raise Http404
