@@ -97,4 +97,6 @@ def test_queries_do_not_grow_with_the_number_of_measures_and_updates(persona, re
 
     print(f"\nqueries for {persona} at 12 measures: {with_12}; at 1,200 measures: {with_1200}")
     assert with_1200 == with_12
-    assert max(with_1200.values()) <= 15  # session, user and permissions included
+    # Session, user and permissions included. A group member's measure page asks one more
+    # (may this member update the status?) on top of the coordinator's 15.
+    assert max(with_1200.values()) <= (16 if persona == "working_member" else 15)
