@@ -323,20 +323,7 @@ class MeasureForm(VersionedFormMixin, forms.ModelForm):
 class ActionPlanTextsForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = [
-            "title",
-            "introduction",
-            "goals_intro",
-            "national_guidance",
-            "levels_intro",
-            "coordinator_role",
-            "meetings_intro",
-            "knowledge_base",
-            "focus_intro",
-            "appendix_title",
-            "adopted_on",
-            "adopted_by",
-        ]
+        fields = ["title", *ActionPlan.CHAPTER_FIELDS, "adopted_on", "adopted_by"]
         widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 

@@ -36,6 +36,19 @@ class ActionPlanQuerySet(models.QuerySet):
 
 
 class ActionPlan(models.Model):
+    # The texts of the plan's chapters, in document order: the plan file and the edit form use them.
+    CHAPTER_FIELDS = (
+        "introduction",
+        "goals_intro",
+        "national_guidance",
+        "levels_intro",
+        "coordinator_role",
+        "meetings_intro",
+        "knowledge_base",
+        "focus_intro",
+        "appendix_title",
+    )
+
     municipality = models.CharField(_("municipality"), max_length=100)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))

@@ -22,17 +22,7 @@ from meetings.models import MeetingSeries, StandingAgendaItem
 from participants.models import Body, Level, Organization, Position
 
 FORMAT_VERSION = 1
-CHAPTERS = [
-    "introduction",
-    "goals_intro",
-    "national_guidance",
-    "levels_intro",
-    "coordinator_role",
-    "meetings_intro",
-    "knowledge_base",
-    "focus_intro",
-    "appendix_title",
-]
+CHAPTERS = ActionPlan.CHAPTER_FIELDS
 TOP_LEVEL = [
     "format",
     "municipality",

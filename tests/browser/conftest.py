@@ -2,6 +2,9 @@ import os
 import shutil
 
 import pytest
+from django.utils import timezone
+
+from meetings.services import meetings_create_for_year
 
 ARTIFACTS = os.environ.get("TEST_ARTIFACTS", "test-artifacts")
 
@@ -16,6 +19,16 @@ def pytest_collection_modifyitems(items):
 def _chromium_available():
     if not shutil.which(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
         pytest.skip("Chromium is not installed")
+
+
+@pytest.fixture
+def working_group_meetings(gjesdal):
+    """The working group's meetings for this year and the next, made from its rhythm."""
+    series = gjesdal.meeting_series.get(key="arbeidsgruppe")
+    year = timezone.localdate().year
+    for each in (year, year + 1):
+        meetings_create_for_year(series=series, year=each)
+    return series
 
 
 @pytest.fixture

@@ -129,22 +129,6 @@ def test_pages_with_form_errors_have_no_axe_violations(page, live_server, coordi
     assert_no_violations(page)
 
 
-def test_the_lost_update_conflict_page_has_no_axe_violations(page, live_server, coordinator):
-    log_in(page, live_server, "koordinator", PASSWORD)
-    other = page.context.new_page()
-    edit = f"{live_server.url}/tiltak/9/endre/"
-    page.goto(edit)
-    other.goto(edit)
-    other.get_by_role("textbox", name="Tittel*").fill("Natteravn i sentrum")
-    other.get_by_role("button", name="Lagre").click()
-    expect(other.get_by_role("status").filter(has_text="Tiltaket er lagret.")).to_be_visible()
-
-    page.get_by_role("textbox", name="Tittel*").fill("Natteravn på Ålgård")
-    page.get_by_role("button", name="Lagre").click()
-    expect(page.get_by_role("region", name="Noen andre har endret dette i mellomtiden")).to_be_visible()
-    assert_no_violations(page)
-
-
 @pytest.mark.parametrize("width", [375])
 def test_phone_width_pages_have_no_axe_violations(page, live_server, coordinator, meetings_next_year, width):
     page.set_viewport_size({"width": width, "height": 800})

@@ -3,6 +3,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import assert_no_violations
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
 
@@ -80,5 +81,6 @@ def test_a_second_editor_is_told_what_the_first_one_changed(page, live_server, c
     conflict = page.get_by_role("region", name="Noen andre har endret dette i mellomtiden")
     expect(conflict).to_contain_text("Natteravn i sentrum")
     expect(conflict).to_contain_text("Natteravn på Ålgård")
+    assert_no_violations(page)
     expect(page.get_by_role("textbox", name="Tittel*")).to_have_value("Natteravn på Ålgård")
     screenshot("workspace-edit-conflict-1280")

@@ -108,15 +108,6 @@ def test_a_steering_group_member_downloads_the_plan_pdf_with_the_keyboard(page, 
     assert "Natteravnordning" in text
 
 
-@pytest.fixture
-def working_group_meetings(gjesdal):
-    series = gjesdal.meeting_series.get(key="arbeidsgruppe")
-    year = timezone.localdate().year
-    for each in (year, year + 1):
-        meetings_create_for_year(series=series, year=each)
-    return series
-
-
 def test_a_working_group_member_writes_minutes_with_an_action_item_with_the_keyboard(
     page, live_server, working_member, working_group_meetings
 ):

@@ -10,15 +10,6 @@ from tests.conftest import PASSWORD
 from .conftest import log_in
 
 
-@pytest.fixture
-def working_group_meetings(gjesdal):
-    series = gjesdal.meeting_series.get(key="arbeidsgruppe")
-    year = timezone.localdate().year
-    for each in (year, year + 1):
-        meetings_create_for_year(series=series, year=each)
-    return series
-
-
 def test_a_working_group_member_writes_minutes_with_an_action_item_for_measure_6(
     page, live_server, working_member, working_group_meetings, gjesdal, screenshot
 ):
