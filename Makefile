@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
-PLAN ?= plans/gjesdal-2026-2027.yaml
+PLAN ?= plans/files/gjesdal-2026-2027.yaml
 TEST_WORKERS ?= auto
 
 .PHONY: run test lint venv messages clean bench
@@ -19,7 +19,6 @@ venv: $(STAMP)
 
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=1 $(PY) manage.py createcachetable
 	DJANGO_DEBUG=1 $(PY) manage.py import_plan $(PLAN)
 	DJANGO_DEBUG=1 $(PY) manage.py create_meetings
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo_users

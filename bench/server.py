@@ -50,9 +50,8 @@ def fresh_database(name):
     return f"{PG_ADMIN_URL}/{name}"
 
 
-def prepare(env, plan="plans/gjesdal-2026-2027.yaml", collectstatic=True):
+def prepare(env, plan="plans/files/gjesdal-2026-2027.yaml", collectstatic=True):
     manage("migrate", "--noinput", "-v", "0", env=env)
-    manage("createcachetable", env=env)
     if collectstatic:
         manage("collectstatic", "--noinput", "-v", "0", env=env)
     manage("import_plan", plan, env=env, capture=True)

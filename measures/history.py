@@ -1,75 +1,23 @@
-"""Reading django-simple-history for people: recent changes and a measure's change log.
+"""Reading django-simple-history for people: a measure's change log, in a fixed number of queries."""
 
-Both read a fixed number of queries however long the history is.
-"""
-
-from django.apps import apps
 from django.db.models import CharField, F, Value
-from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from participants.models import Body, Organization, Person
 
-from .models import ActionPlan, FocusArea, Goal, Link, Measure, Status, StatusUpdate
+from .models import FocusArea, Measure, Status
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
-def _who(record):
+def who(record):
     user = record.history_user
     return (user.get_full_name() or user.username) if user else ""
 
 
-def _measure_label(measure):
+def measure_label(measure):
     return f"{measure.number}. {measure.title}" if measure else "–"
-
-
-def _meeting_label(record):
-    series = record.series
-    return f"{series.name if series else '–'} {timezone.localtime(record.starts_at):%d.%m.%Y}"
-
-
-def _recent_sources(plan):
-    """(model, historical queryset, label function, measure id function) for everything in the plan."""
-    sources = [
-        (ActionPlan, ActionPlan.history.filter(id=plan.pk), lambda r: r.title, None),
-        (Goal, Goal.history.filter(plan_id=plan.pk), lambda r: Truncator(r.text).chars(60), None),
-        (FocusArea, FocusArea.history.filter(plan_id=plan.pk), lambda r: Truncator(r.text).chars(60), None),
-        (Link, Link.history.filter(plan_id=plan.pk), lambda r: r.title, None),
-        (Measure, Measure.history.filter(plan_id=plan.pk), _measure_label, lambda r: r.number),
-        (
-            StatusUpdate,
-            StatusUpdate.history.filter(measure__plan_id=plan.pk).select_related("measure"),
-            lambda r: _measure_label(r.measure),
-            lambda r: r.measure.number if r.measure else None,
-        ),
-    ]
-    if apps.is_installed("meetings"):
-        meeting = apps.get_model("meetings", "Meeting")
-        sources.append(
-            (meeting, meeting.history.filter(series__plan_id=plan.pk).select_related("series"), _meeting_label, None)
-        )
-    return sources
-
-
-def recent_changes(plan, limit=10):
-    """The latest changes across the plan, its measures, status updates and meetings: who, when, what."""
-    entries = []
-    for model, records, label, measure_number in _recent_sources(plan):
-        for record in records.select_related("history_user").order_by("-history_date")[:limit]:
-            entries.append(
-                {
-                    "when": record.history_date,
-                    "who": _who(record),
-                    "kind": model._meta.verbose_name,
-                    "label": label(record),
-                    "action": ACTIONS.get(record.history_type, ""),
-                    "measure_number": measure_number(record) if measure_number else None,
-                }
-            )
-    entries.sort(key=lambda entry: entry["when"], reverse=True)
-    return entries[:limit]
 
 
 M2M_FIELDS = {
@@ -119,7 +67,7 @@ def measure_changes(measure):
     return [
         {
             "when": record.history_date,
-            "who": _who(record),
+            "who": who(record),
             "action": ACTIONS.get(record.history_type, ""),
             "changes": [
                 {

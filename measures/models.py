@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.conf import settings
 from django.db import models
@@ -24,9 +25,27 @@ STATUSES_NEEDING_NOTE = (Status.DELAYED, Status.ENDED)
 STALE_AFTER = datetime.timedelta(days=90)
 
 
+PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+def parse_period(text):
+    """(first year, last year) from a period as the plan file and URLs write it ("2026-2027"), else None."""
+    match = PERIOD_RE.match(text) if isinstance(text, str) else None
+    if match is None or int(match.group(1)) > int(match.group(2)):
+        return None
+    return int(match.group(1)), int(match.group(2))
+
+
 class ActionPlanQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
+
+    def for_period(self, period):
+        """The plans of a period ("2026-2027"); none for anything that is not a period."""
+        years = parse_period(period)
+        if years is None:
+            return self.none()
+        return self.filter(period_start=years[0], period_end=years[1])
 
     def current(self):
         """The plan whose period covers this year, else the latest."""
@@ -159,6 +178,40 @@ class MeasureQuerySet(models.QuerySet):
     def for_user_to_update(self, user):
         """Measures whose responsible bodies include a body where the user holds a seat."""
         return self.filter(responsible_bodies__in=Body.objects.with_seat_for(user)).distinct()
+
+    def status_counts(self):
+        """{status: number of measures}, counted in the database."""
+        return dict(self.values_list("status").annotate(count=models.Count("pk")).order_by())
+
+    def with_latest_update(self):
+        """Each measure with the date and note of its latest status update."""
+        latest = StatusUpdate.objects.filter(measure=models.OuterRef("pk")).order_by("-date", "-created_at")
+        return self.annotate(
+            latest_update=models.Subquery(latest.values("date")[:1]),
+            latest_note=models.Subquery(latest.values("note")[:1]),
+        )
+
+    def sorted_by(self, sort):
+        """Sorted by "number", "title", "status" (in the statuses' order) or "latest" update; "-" descends."""
+        descending = sort.startswith("-")
+        key = sort.lstrip("-")
+        measures = self.with_latest_update().distinct()
+        if key == "status":
+            order = models.Case(
+                *[
+                    models.When(status=status, then=models.Value(position))
+                    for position, status in enumerate(Status.values)
+                ],
+                output_field=models.IntegerField(),
+            )
+            measures = measures.annotate(status_order=order)
+            expression = models.F("status_order")
+        elif key == "latest":
+            expression = models.F("latest_update")
+        else:
+            expression = models.F(key)
+        ordered = expression.desc(nulls_last=True) if descending else expression.asc(nulls_first=True)
+        return measures.order_by(ordered, "number")
 
 
 ACTIVE_STATUSES = [Status.PLANNED, Status.IN_PROGRESS, Status.ONGOING, Status.DELAYED]

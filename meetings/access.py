@@ -1,7 +1,7 @@
 """Who may see and do what with a meeting, on top of the model permissions of the roles.
 
 - Reading meetings needs meetings.view_meeting (every role has it; a user without a role does not).
-- The coordinator is the user who may create meetings (meetings.add_meeting).
+- The coordinator (participants.roles.is_coordinator) creates meetings and may do everything below.
 - Working-group and operative-group members log minutes, agenda, attendance and action items
   (meetings.change_meeting) for meetings of series whose bodies include a body where they hold a seat.
 - Confidential series (the series, or one of its bodies, is confidential): minutes, agenda and
@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from participants.models import Position
+from participants.roles import is_coordinator
 
 from .models import Meeting, MeetingSeries
 
@@ -24,10 +25,6 @@ LEADER_WORD = "leder"
 
 def can_read(user):
     return user.is_authenticated and user.has_perm("meetings.view_meeting")
-
-
-def is_coordinator(user):
-    return user.is_authenticated and user.has_perm("meetings.add_meeting")
 
 
 def holds_seat_in_series(user, series):
@@ -71,10 +68,17 @@ def require_read(user):
         raise PermissionDenied
 
 
-def meeting_for(user, pk, *, edit=False):
-    """The meeting, or 403 when the user may not read (or, with edit, change) it."""
+def meeting_for(user, pk, *, edit=False, for_update=False):
+    """The meeting, or 403 when the user may not read (or, with edit, change) it.
+
+    for_update locks the meeting's row for the surrounding transaction, so that a form's check
+    against a newer version and its save cannot interleave with another save.
+    """
     require_read(user)
-    meeting = get_object_or_404(Meeting.objects.select_related("series", "series__plan"), pk=pk)
+    meetings = Meeting.objects.select_related("series", "series__plan")
+    if for_update:
+        meetings = meetings.select_for_update(of=("self",))
+    meeting = get_object_or_404(meetings, pk=pk)
     if edit and not (can_edit(user, meeting.series) and can_see_content(user, meeting.series)):
         raise PermissionDenied
     return meeting

@@ -4,10 +4,12 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import STATUSES_NEEDING_NOTE, Measure, Status
+from measures.forms import StatusNoteRuleMixin
+from measures.models import Measure, Status
+from measures.versioning import VersionedFormMixin
+from measures.widgets import QuickSelect
 from participants.models import Body, Person
 from participants.validators import validate_no_national_id
-from slt_portal.widgets import QuickSelect
 
 from .models import ActionItem, AgendaItem, Meeting
 
@@ -35,7 +37,7 @@ class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     """Move a single meeting (new date, time or place) or cancel it."""
 
     date = forms.DateField(label=_("Date"), widget=DateInput)
@@ -70,24 +72,31 @@ class MeetingForm(forms.ModelForm):
                 self.add_error("date", _("This series already has a meeting at that time."))
         return cleaned
 
+    def saved_value(self, saved, name):
+        starts, ends = timezone.localtime(saved.starts_at), timezone.localtime(saved.ends_at)
+        computed = {"date": starts.date(), "start": starts.time(), "end": ends.time()}
+        return computed[name] if name in computed else super().saved_value(saved, name)
+
     def save(self, commit=True):
         self.instance.starts_at = self.cleaned_data["starts_at"]
         self.instance.ends_at = self.cleaned_data["ends_at"]
         return super().save(commit)
 
 
-class MinutesForm(forms.Form):
-    minutes = forms.CharField(
-        label=_("Minutes"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 14, "aria-describedby": "personal-data-notice"}),
-        validators=[validate_no_national_id],
-        help_text=_("Markdown: **bold**, *italic*, lists with “-”, headings with “#”."),
-    )
-    version = forms.CharField(widget=forms.HiddenInput)
+class MinutesForm(VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["minutes"]
+        labels = {"minutes": _("Minutes")}
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 14, "aria-describedby": "personal-data-notice"})}
+        help_texts = {"minutes": _("Markdown: **bold**, *italic*, lists with “-”, headings with “#”.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minutes"].validators.append(validate_no_national_id)
 
 
-class StatusFromMinutesForm(forms.Form):
+class StatusFromMinutesForm(StatusNoteRuleMixin, forms.Form):
     """A status update for the measure an agenda item is about, saved with the minutes."""
 
     status = forms.ChoiceField(label=_("New status"), required=False)
@@ -106,8 +115,6 @@ class StatusFromMinutesForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")
-        if status in STATUSES_NEEDING_NOTE and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Write a note when a measure is delayed or ended."))
         if not status and cleaned.get("note", "").strip():
             self.add_error("status", _("Choose a status for the note, or remove the note."))
         return cleaned
@@ -136,7 +143,7 @@ class AgendaMeasureForm(forms.Form):
         self.fields["measure"].queryset = offered
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["kind", "text", "responsible_person", "responsible_body", "due", "measure", "done"]

@@ -16,18 +16,22 @@ from .models import AgendaItem, Attendance, Meeting, MinutesStatus
 class MinutesLocked(Exception):
     """The minutes are approved; reopen them before changing them."""
 
-
-class MinutesConflict(Exception):
-    """Someone saved the meeting after this user opened the form."""
-
-    def __init__(self, meeting):
-        super().__init__(meeting.pk)
-        self.meeting = meeting
+    def __init__(self, meeting_pk):
+        super().__init__(meeting_pk)
+        self.meeting_pk = meeting_pk
 
 
-def version_of(meeting):
-    """What a form carries to tell whether the meeting changed since it was opened."""
-    return meeting.updated_at.isoformat()
+def ensure_unlocked(meeting):
+    """The one check that the minutes, agenda, attendance and action items may still change."""
+    if meeting.minutes_locked:
+        raise MinutesLocked(meeting.pk)
+
+
+def _lock_for_writing(meeting):
+    """The meeting, locked for this transaction; MinutesLocked when its minutes are approved."""
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    ensure_unlocked(current)
+    return current
 
 
 def _seats(series):
@@ -81,8 +85,7 @@ def attendance_sync(*, meeting):
 
 @transaction.atomic
 def attendance_save(*, meeting, present_ids):
-    if meeting.minutes_locked:
-        raise MinutesLocked
+    _lock_for_writing(meeting)
     attendance_sync(meeting=meeting)
     for row in meeting.attendance.select_related("position"):
         present = row.pk in present_ids
@@ -105,8 +108,7 @@ def measures_to_offer(meeting):
 
 @transaction.atomic
 def agenda_item_add(*, meeting, title, notes="", measure=None):
-    if meeting.minutes_locked:
-        raise MinutesLocked
+    _lock_for_writing(meeting)
     last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
     return AgendaItem.objects.create(meeting=meeting, order=last + 1, title=title, notes=notes, measure=measure)
 
@@ -114,9 +116,7 @@ def agenda_item_add(*, meeting, title, notes="", measure=None):
 @transaction.atomic
 def agenda_item_move(*, item, up):
     """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
-    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    if meeting.minutes_locked:
-        raise MinutesLocked
+    meeting = _lock_for_writing(item.meeting)
     siblings = meeting.agenda_items.order_by("-order" if up else "order")
     neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
     if neighbour is None:
@@ -132,18 +132,28 @@ def agenda_item_move(*, item, up):
 
 
 @transaction.atomic
-def minutes_save(*, meeting, user, minutes, seen_version, status_updates=(), action_item=None):
+def agenda_item_delete(*, item):
+    _lock_for_writing(item.meeting)
+    item.delete()
+
+
+@transaction.atomic
+def action_item_save(*, item, meeting):
+    """Add a decision or action item to the meeting, or save a changed one."""
+    item.meeting = _lock_for_writing(meeting)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def minutes_save(*, meeting, user, minutes, status_updates=(), action_item=None):
     """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
 
     status_updates: (agenda item, status, note) for items about a measure. action_item: an unsaved
-    ActionItem or None. Raises MinutesLocked for approved minutes and MinutesConflict when the meeting
-    changed after the form was opened.
+    ActionItem or None. Raises MinutesLocked for approved minutes. Whether the minutes changed since
+    the form was opened is the form's check (measures.versioning), made under the same lock.
     """
-    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if current.minutes_locked:
-        raise MinutesLocked
-    if version_of(current) != seen_version:
-        raise MinutesConflict(current)
+    current = _lock_for_writing(meeting)
     date = timezone.localtime(current.starts_at).date()
     for item, status, note in status_updates:
         item.status_update = status_update_create(

@@ -5,6 +5,7 @@ role may do on a single object (a measure its body is responsible for, a confide
 meeting) is decided by the views, on top of these model permissions.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 COORDINATOR = "SLT-koordinator"
@@ -43,6 +44,20 @@ ROLE_LABELS = {
     WORKING_GROUP: _("Working group"),
     OPERATIVE_GROUP: _("Operative SLT group"),
 }
+
+
+# The coordinator's role holds every permission (ALL); this one, which no other role holds, is
+# what tells the coordinator apart wherever the portal asks "is this the coordinator?".
+COORDINATOR_PERMISSION = "measures.change_actionplan"
+
+
+def is_coordinator(user):
+    return user.is_authenticated and user.has_perm(COORDINATOR_PERMISSION)
+
+
+def require_coordinator(user):
+    if not is_coordinator(user):
+        raise PermissionDenied
 
 
 def permissions_for(role, permission_model):

@@ -1,5 +1,8 @@
+"""/healthz for the proxy's or the orchestrator's health check."""
+
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,3 +18,6 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+urlpatterns = [path("healthz", healthz, name="healthz")]

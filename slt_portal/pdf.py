@@ -1,5 +1,8 @@
 """The only module that imports WeasyPrint: template + context -> tagged PDF bytes.
 
+Every document of the portal (the plan, the status report, the minutes) goes through
+`render_pdf`.
+
 WeasyPrint takes about a second to import, so it is imported lazily here and warmed when a
 server worker starts (`warm_up`, called from the WSGI module), not on a user's first download.
 """
@@ -32,11 +35,6 @@ def render_pdf(template_name, context, *, title, author="SLT-portalen", lang="nb
     """Render a print template to PDF/UA-1 bytes with title, author and document language."""
     with translation.override(lang):
         html = render_to_string(template_name, {**context, "pdf_title": title, "pdf_lang": lang})
-    return html_to_pdf(html, title=title, author=author, lang=lang)
-
-
-def html_to_pdf(html, *, title, author="SLT-portalen", lang="nb"):
-    """Tagged PDF/UA-1 bytes from print HTML whose relative URLs point into the static files."""
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=html, base_url=static_root()).render()
     document.metadata.title = title

@@ -51,7 +51,8 @@ INSTALLED_APPS = [
     "participants",
     "measures",
     "meetings",
-    "slt_portal",  # the project itself: plan file, PDF and the commands that span the apps
+    "plans",
+    "slt_portal",  # the project shell: the backup and restore commands
 ]
 
 MIDDLEWARE = [
@@ -100,14 +101,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "slt_portal.auth.PortalBackend",  # ModelBackend with permissions in one query
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Shared by every worker and host (rendered plan PDFs): a table in the database, made by
-# `manage.py createcachetable`.
+# Shared by every worker and host (rendered plan PDFs): a table in the database, made by the
+# migration plans 0001, so `migrate` alone makes a working database.
 CACHES = {
     "default": {
-        "BACKEND": "slt_portal.cache.DatabaseCache",  # Django's, writing in one statement on PostgreSQL
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "slt_cache",
     }
 }
@@ -119,7 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "plans:dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "nb"
@@ -165,7 +166,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = int(os.environ.get("DJANGO_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True  # the age counts from the last request: expiry on inactivity
-SESSION_ENGINE = "slt_portal.sessions"  # database sessions, saved without BEGIN/COMMIT around one UPDATE
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # No inline script or style anywhere; everything comes from our own static files.
 CONTENT_SECURITY_POLICY = {

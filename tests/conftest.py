@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
+from django.test import Client
 
 from participants import roles
 from participants.models import Body, Person
@@ -15,7 +16,7 @@ from participants.models import Body, Person
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parent.parent
-GJESDAL_PLAN = ROOT / "plans" / "gjesdal-2026-2027.yaml"
+GJESDAL_PLAN = ROOT / "plans" / "files" / "gjesdal-2026-2027.yaml"
 PASSWORD = "test-password-123"
 
 
@@ -33,13 +34,6 @@ def pytest_configure(config):
     # The test client and the live server speak plain HTTP.
     settings.SECURE_SSL_REDIRECT = False
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The test database also gets the cache table (settings.CACHES is a DatabaseCache)."""
-    with django_db_blocker.unblock():
-        call_command("createcachetable")
 
 
 @pytest.fixture
@@ -91,24 +85,36 @@ def outsider(gjesdal):
     return make_user("utenforstaende")
 
 
-def _client_for(client, user):
+def logged_in(user):
+    """A client of its own, logged in as the user: several personas can act in one test."""
+    client = Client()
     client.force_login(user)
     return client
 
 
 @pytest.fixture
-def coordinator_client(client, coordinator):
-    return _client_for(client, coordinator)
+def coordinator_client(coordinator):
+    return logged_in(coordinator)
 
 
 @pytest.fixture
-def working_client(client, working_member):
-    return _client_for(client, working_member)
+def steering_client(steering_member):
+    return logged_in(steering_member)
 
 
 @pytest.fixture
-def outsider_client(client, outsider):
-    return _client_for(client, outsider)
+def working_client(working_member):
+    return logged_in(working_member)
+
+
+@pytest.fixture
+def operative_client(operative_member):
+    return logged_in(operative_member)
+
+
+@pytest.fixture
+def outsider_client(outsider):
+    return logged_in(outsider)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 from tests.conftest import PASSWORD
-from tests.slt_portal.conftest import assert_in_pdf, pdf_text
+from tests.pdfs import assert_in_pdf, pdf_text
 
 
 def test_anonymous_visitor_opens_the_public_plan_and_finds_measure_9(page, live_server, gjesdal, screenshot):

@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from measures.models import FocusArea, Goal, Link, Measure
 from participants.models import Body, Person
-from tests.measures.conftest import logged_in
+from tests.conftest import logged_in
 
 EDIT = reverse("measures:measure_edit", args=[9])
 
@@ -51,8 +51,8 @@ def test_only_the_coordinator_may_edit(persona, request, gjesdal):
     client = logged_in(request.getfixturevalue(persona))
     assert client.get(EDIT).status_code == 403
     assert client.post(EDIT, {"title": "X"}).status_code == 403
-    assert client.get(reverse("measures:plan_edit")).status_code == 403
-    assert client.post(reverse("measures:plan_item_add", args=["mal"]), {"order": 9, "text": "X"}).status_code == 403
+    assert client.get(reverse("plans:plan_edit")).status_code == 403
+    assert client.post(reverse("plans:plan_item_add", args=["mal"]), {"order": 9, "text": "X"}).status_code == 403
     assert gjesdal.measures.get(number=9).title == "Natteravnordning"
 
 
@@ -96,7 +96,7 @@ def test_a_form_without_version_is_treated_as_stale(coordinator_client, gjesdal)
 
 
 def test_the_coordinator_edits_the_plans_chapter_texts(coordinator_client, gjesdal):
-    url = reverse("measures:plan_edit")
+    url = reverse("plans:plan_edit")
     data = measure_data(coordinator_client, url, introduction="Ny innledning")
     assert coordinator_client.post(url, data).status_code == 302
     gjesdal.refresh_from_db()
@@ -104,7 +104,7 @@ def test_the_coordinator_edits_the_plans_chapter_texts(coordinator_client, gjesd
 
 
 def test_plan_texts_saved_over_a_newer_version_are_refused(coordinator, gjesdal):
-    url = reverse("measures:plan_edit")
+    url = reverse("plans:plan_edit")
     first, second = logged_in(coordinator), logged_in(coordinator)
     mine = measure_data(first, url, knowledge_base="Min kunnskap")
     assert second.post(url, measure_data(second, url, knowledge_base="Deres kunnskap")).status_code == 302
@@ -126,7 +126,7 @@ def test_plan_texts_saved_over_a_newer_version_are_refused(coordinator, gjesdal)
 )
 def test_goals_focus_areas_and_links_are_edited_without_lost_updates(coordinator, gjesdal, kind, model, changes):
     item = model.objects.filter(plan=gjesdal).first()
-    url = reverse("measures:plan_item_edit", args=[kind, item.pk])
+    url = reverse("plans:plan_item_edit", args=[kind, item.pk])
     first, second = logged_in(coordinator), logged_in(coordinator)
     mine = measure_data(first, url, **changes)
     theirs = measure_data(second, url, **{key: f"{value} (deres)" for key, value in changes.items()})
@@ -144,12 +144,12 @@ def test_goals_focus_areas_and_links_are_edited_without_lost_updates(coordinator
 def test_the_coordinator_adds_a_goal_and_a_measure_link(coordinator_client, gjesdal):
     goals = gjesdal.goals.count()
     response = coordinator_client.post(
-        reverse("measures:plan_item_add", args=["mal"]), {"order": 50, "text": "Færre unge i kriminalitet"}
+        reverse("plans:plan_item_add", args=["mal"]), {"order": 50, "text": "Færre unge i kriminalitet"}
     )
     assert response.status_code == 302
     assert gjesdal.goals.count() == goals + 1
     measure = gjesdal.measures.get(number=9)
-    link_url = reverse("measures:plan_item_add", args=["lenke"])
+    link_url = reverse("plans:plan_item_add", args=["lenke"])
     refused = coordinator_client.post(
         link_url, {"section": "measure", "title": "Natteravn", "url": "https://natteravn.no", "order": 1}
     )
@@ -166,7 +166,7 @@ def test_an_unknown_plan_item_kind_is_not_found(coordinator_client, gjesdal):
 
 def test_a_goal_order_that_is_taken_is_a_form_error(coordinator_client, gjesdal):
     taken = gjesdal.goals.first().order
-    response = coordinator_client.post(reverse("measures:plan_item_add", args=["mal"]), {"order": taken, "text": "X"})
+    response = coordinator_client.post(reverse("plans:plan_item_add", args=["mal"]), {"order": taken, "text": "X"})
     assert response.status_code == 200
     assert "Et annet punkt har allerede denne plassen i rekkefølgen." in response.content.decode()
 
@@ -187,7 +187,7 @@ def test_a_stale_form_that_changes_nothing_the_other_person_changed_is_saved(coo
 
 def test_the_coordinator_deletes_a_goal_by_post_only(coordinator_client, gjesdal):
     goal = gjesdal.goals.first()
-    url = reverse("measures:plan_item_delete", args=["mal", goal.pk])
+    url = reverse("plans:plan_item_delete", args=["mal", goal.pk])
     assert coordinator_client.get(url).status_code == 405
     assert coordinator_client.post(url).status_code == 302
     assert not Goal.objects.filter(pk=goal.pk).exists()
@@ -196,5 +196,5 @@ def test_the_coordinator_deletes_a_goal_by_post_only(coordinator_client, gjesdal
 
 def test_others_cannot_delete_a_link(working_client, gjesdal):
     link = gjesdal.links.first()
-    assert working_client.post(reverse("measures:plan_item_delete", args=["lenke", link.pk])).status_code == 403
+    assert working_client.post(reverse("plans:plan_item_delete", args=["lenke", link.pk])).status_code == 403
     assert Link.objects.filter(pk=link.pk).exists()

@@ -8,7 +8,7 @@ from django.utils import timezone
 from measures.models import Status
 from measures.services import status_update_create
 from participants.models import Body, Organization
-from tests.measures.conftest import logged_in
+from tests.conftest import logged_in
 
 LIST = reverse("measures:measure_list")
 

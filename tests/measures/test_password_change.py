@@ -27,4 +27,4 @@ def test_logout_goes_by_post_only(working_client):
     assert working_client.get(reverse("logout")).status_code == 405
     response = working_client.post(reverse("logout"))
     assert response.status_code == 302
-    assert working_client.get(reverse("home")).status_code == 302
+    assert working_client.get(reverse("plans:dashboard")).status_code == 302

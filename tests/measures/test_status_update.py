@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from measures.models import Measure, Status, StatusUpdate
 from measures.services import status_update_create
-from tests.measures.conftest import logged_in
+from tests.conftest import logged_in
 
 # A valid synthetic fødselsnummer (control digits correct).
 NATIONAL_ID = "010203 00082"

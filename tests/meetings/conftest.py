@@ -29,15 +29,3 @@ def working_meeting(meetings):
 @pytest.fixture
 def operative_meeting(meetings):
     return meetings.meeting_series.get(key="operativ").meetings.order_by("starts_at").first()
-
-
-@pytest.fixture
-def steering_client(client, steering_member):
-    client.force_login(steering_member)
-    return client
-
-
-@pytest.fixture
-def operative_client(client, operative_member):
-    client.force_login(operative_member)
-    return client

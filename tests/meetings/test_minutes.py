@@ -2,8 +2,9 @@ from django.test import Client
 from django.urls import reverse
 
 from measures.models import Status, StatusUpdate
+from measures.versioning import version_of
 from meetings.models import ActionItem, MinutesStatus
-from meetings.services import agenda_item_add, version_of
+from meetings.services import agenda_item_add
 from participants.models import Position
 
 
@@ -12,7 +13,7 @@ def minutes_url(meeting):
 
 
 def opened_version(client, meeting):
-    return client.get(minutes_url(meeting)).context["form"].initial["version"]
+    return client.get(minutes_url(meeting)).context["form"]["version"].value()
 
 
 def test_a_member_saves_minutes_with_a_new_action_item(working_client, working_meeting):
@@ -87,7 +88,7 @@ def test_a_delayed_status_without_a_note_is_refused_and_nothing_is_saved(working
         {"minutes": "Utsatt.", "version": version, f"item-{item.pk}-status": Status.DELAYED},
     )
     assert response.status_code == 200
-    assert "Skriv en merknad" in response.content.decode()
+    assert "Skriv et notat som forklarer hvorfor tiltaket er forsinket" in response.content.decode()
     assert not StatusUpdate.objects.exists()
     working_meeting.refresh_from_db()
     assert working_meeting.minutes == ""
@@ -107,7 +108,6 @@ def test_a_failing_status_update_rolls_back_the_minutes(working_member, working_
             meeting=working_meeting,
             user=working_member,
             minutes="Ny tekst",
-            seen_version=version_of(working_meeting),
             status_updates=[(item, Status.DELAYED, "")],
         )
     working_meeting.refresh_from_db()
@@ -130,7 +130,7 @@ def test_saving_over_a_newer_version_is_refused_and_keeps_both_texts(
     response = client.post(minutes_url(working_meeting), {"minutes": "Min egen tekst", "version": stale})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Noen andre lagret dette møtet" in page
+    assert "Noen andre har lagret dette mens du redigerte" in page
     assert "Min egen tekst" in page and "Koordinatorens tekst" in page
     working_meeting.refresh_from_db()
     assert working_meeting.minutes == "Koordinatorens tekst"

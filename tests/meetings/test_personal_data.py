@@ -59,7 +59,7 @@ def test_the_minutes_form_warns_against_personal_data_and_keeps_the_text(working
     page = working_client.get(address).content.decode()
     assert "Ikke skriv personopplysninger om enkeltungdommer" in page
     assert 'aria-describedby="personal-data-notice"' in page
-    version = working_client.get(address).context["form"].initial["version"]
+    version = working_client.get(address).context["form"]["version"].value()
     text = f"Drøftet situasjonen til {valid_number('010203', d_number=True)}."
     response = working_client.post(address, {"minutes": text, "version": version})
     assert response.status_code == 200

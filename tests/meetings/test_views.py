@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from measures.versioning import version_of
 from meetings.models import ActionItem, Meeting, MeetingStatus
 
 from .national_ids import valid_number
@@ -219,7 +220,8 @@ def test_the_coordinator_moves_and_cancels_a_meeting(coordinator_client, working
     assert coordinator_client.get(url("meeting_edit", working_meeting.pk)).status_code == 200
     response = coordinator_client.post(
         url("meeting_edit", working_meeting.pk),
-        {"date": "2027-01-20", "start": "10:00", "end": "12:00", "location": "Ålgård", "status": "planlagt"},
+        {"date": "2027-01-20", "start": "10:00", "end": "12:00", "location": "Ålgård", "status": "planlagt"}
+        | {"version": version_of(working_meeting)},
     )
     assert response.status_code == 302
     working_meeting.refresh_from_db()
@@ -227,7 +229,8 @@ def test_the_coordinator_moves_and_cancels_a_meeting(coordinator_client, working
     assert (local.date(), local.hour, working_meeting.location) == (datetime.date(2027, 1, 20), 10, "Ålgård")
     coordinator_client.post(
         url("meeting_edit", working_meeting.pk),
-        {"date": "2027-01-20", "start": "10:00", "end": "12:00", "location": "Ålgård", "status": "avlyst"},
+        {"date": "2027-01-20", "start": "10:00", "end": "12:00", "location": "Ålgård", "status": "avlyst"}
+        | {"version": version_of(working_meeting)},
     )
     working_meeting.refresh_from_db()
     assert working_meeting.status == MeetingStatus.CANCELLED
@@ -236,7 +239,8 @@ def test_the_coordinator_moves_and_cancels_a_meeting(coordinator_client, working
 def test_moving_a_meeting_to_end_before_it_starts_gives_a_norwegian_error(coordinator_client, working_meeting):
     response = coordinator_client.post(
         url("meeting_edit", working_meeting.pk),
-        {"date": "2027-01-20", "start": "12:00", "end": "10:00", "location": "", "status": "planlagt"},
+        {"date": "2027-01-20", "start": "12:00", "end": "10:00", "location": "", "status": "planlagt"}
+        | {"version": version_of(working_meeting)},
     )
     assert response.status_code == 200
     assert "Møtet må slutte etter at det starter." in response.content.decode()
@@ -267,11 +271,14 @@ def test_a_member_changes_an_action_item(working_client, working_meeting):
     item = ActionItem.objects.create(meeting=working_meeting, text="Gammel tekst")
     address = url("action_item_edit", item.pk)
     assert working_client.get(address).status_code == 200
-    response = working_client.post(address, {"kind": "vedtak", "text": "Ny tekst", "due": "2027-04-01", "done": "on"})
+    changed = {"kind": "vedtak", "text": "Ny tekst", "due": "2027-04-01", "done": "on", "version": version_of(item)}
+    response = working_client.post(address, changed)
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.kind, item.text, item.due, item.done) == ("vedtak", "Ny tekst", datetime.date(2027, 4, 1), True)
-    bad = working_client.post(address, {"kind": "vedtak", "text": f"Gjelder {valid_number()}"})
+    bad = working_client.post(
+        address, {"kind": "vedtak", "text": f"Gjelder {valid_number()}", "version": version_of(item)}
+    )
     assert bad.status_code == 200 and "fødselsnummer" in bad.content.decode()
     item.refresh_from_db()
     assert item.text == "Ny tekst"
@@ -363,3 +370,34 @@ def test_the_coordinator_reads_meetings_tokens_and_reminders_in_the_admin(
 
 def test_the_coordinator_role_holds_the_new_meeting_permissions(coordinator):
     assert coordinator.has_perm("meetings.delete_calendartoken") and coordinator.has_perm("meetings.view_reminderlog")
+
+
+def test_moving_a_meeting_over_a_newer_change_is_refused_and_shows_both(coordinator_client, working_meeting):
+    address = url("meeting_edit", working_meeting.pk)
+    opened = coordinator_client.get(address).context["form"]["version"].value()
+    base = {"date": "2027-01-20", "start": "10:00", "end": "12:00", "status": "planlagt"}
+    assert coordinator_client.post(address, base | {"location": "Rådhuset", "version": opened}).status_code == 302
+
+    stale = coordinator_client.post(address, base | {"location": "Ålgård", "version": opened})
+
+    assert stale.status_code == 200
+    page = stale.content.decode()
+    assert "Noen andre har lagret dette mens du redigerte" in page
+    assert "Rådhuset" in page and "Ålgård" in page
+    working_meeting.refresh_from_db()
+    assert working_meeting.location == "Rådhuset"
+
+
+def test_changing_an_action_item_over_a_newer_change_is_refused(working_client, coordinator_client, working_meeting):
+    item = ActionItem.objects.create(meeting=working_meeting, text="Gammel tekst")
+    address = url("action_item_edit", item.pk)
+    opened = working_client.get(address).context["form"]["version"].value()
+    theirs = {"kind": "oppfolging", "text": "Koordinatorens tekst", "version": opened}
+    assert coordinator_client.post(address, theirs).status_code == 302
+
+    response = working_client.post(address, {"kind": "oppfolging", "text": "Min tekst", "version": opened})
+
+    assert response.status_code == 200
+    assert "Koordinatorens tekst" in response.content.decode()
+    item.refresh_from_db()
+    assert item.text == "Koordinatorens tekst"

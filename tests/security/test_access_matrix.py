@@ -19,9 +19,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from PIL import Image
 
-from measures.forms import ActionPlanTextsForm, GoalForm, MeasureForm
+from measures.forms import MeasureForm
+from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
-from meetings.services import version_of
+from plans.forms import ActionPlanTextsForm, GoalForm
 from tests.conftest import PASSWORD
 
 from .conftest import PERSONAS, SECRET_ACTION, SECRET_MINUTES, form_data
@@ -149,8 +150,8 @@ def per_action_item(*, working, operative, data=None):
 
 MATRIX = {
     # The portal's pages
-    "home": Case(GET=members(200), POST=members(405)),
-    "accessibility": Case(GET=everyone(200), POST=everyone(405)),
+    "plans:dashboard": Case(GET=members(200), POST=members(405)),
+    "plans:accessibility": Case(GET=everyone(200), POST=everyone(405)),
     "healthz": Case(GET=everyone(200), POST=everyone(405)),
     # Accounts
     "login": Case(
@@ -189,38 +190,38 @@ MATRIX = {
         POST=coordinator_only(REDIRECT),
         data=_measure_data,
     ),
-    "measures:plan_edit": Case(GET=coordinator_only(200), POST=coordinator_only(REDIRECT), data=_plan_data),
-    "measures:plan_item_add": Case(
+    "plans:plan_edit": Case(GET=coordinator_only(200), POST=coordinator_only(REDIRECT), data=_plan_data),
+    "plans:plan_item_add": Case(
         kwargs=lambda world: {"kind": "mal"},
         GET=coordinator_only(200),
         POST=coordinator_only(REDIRECT),
         data=lambda world: {"order": "99", "text": "Et nytt mål"},
     ),
-    "measures:plan_item_edit": Case(
+    "plans:plan_item_edit": Case(
         kwargs=lambda world: {"kind": "mal", "pk": world.goal.pk},
         GET=coordinator_only(200),
         POST=coordinator_only(REDIRECT),
         data=_goal_data,
     ),
-    "measures:plan_item_delete": Case(
+    "plans:plan_item_delete": Case(
         kwargs=lambda world: {"kind": "mal", "pk": world.goal.pk},
         GET=members(405, outsider=405),
         POST=coordinator_only(REDIRECT),
     ),
     # The plan document
-    "plan:public_plan()": Case(GET=everyone(200), POST=everyone(405)),
-    "plan:public_plan(period)": Case(
+    "plans:public_plan()": Case(GET=everyone(200), POST=everyone(405)),
+    "plans:public_plan(period)": Case(
         kwargs=lambda world: {"period": world.plan.period}, GET=everyone(200), POST=everyone(405)
     ),
-    "plan:public_plan_pdf": Case(
+    "plans:public_plan_pdf": Case(
         kwargs=lambda world: {"period": world.plan.period}, GET=everyone(200), POST=everyone(405)
     ),
     # GET-only views that check the method first: a wrong method is 405 whoever asks.
-    "plan:plan_documents": Case(GET=members(200), POST=everyone(405)),
-    "plan:plan_pdf": Case(GET=members(200), POST=everyone(405)),
-    "plan:status_report": Case(GET=members(200), POST=everyone(405)),
-    "plan:plan_logo": Case(GET=everyone(405), POST=coordinator_only(REDIRECT), files=lambda: {"logo": _png()}),
-    "plan:plan_publish": Case(
+    "plans:plan_documents": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_pdf": Case(GET=members(200), POST=everyone(405)),
+    "plans:status_report": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_logo": Case(GET=everyone(405), POST=coordinator_only(REDIRECT), files=lambda: {"logo": _png()}),
+    "plans:plan_publish": Case(
         GET=everyone(405), POST=coordinator_only(REDIRECT), data=lambda world: {"published": "on"}
     ),
     # Meetings
@@ -416,7 +417,7 @@ def test_confidential_minutes_stay_out_of_what_other_groups_can_open(world, pers
         reverse("meetings:meeting_detail", args=[meeting.pk]),
         reverse("meetings:meeting_list"),
         reverse("meetings:measure_action_items", args=[world.measure.pk]),
-        reverse("home"),
+        reverse("plans:dashboard"),
     ):
         page = client.get(url).content.decode()
         assert SECRET_MINUTES not in page and SECRET_ACTION not in page, url

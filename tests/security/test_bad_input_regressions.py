@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from measures.forms import MeasureForm
-from meetings.services import version_of
+from measures.versioning import version_of
 
 from .conftest import form_data
 
@@ -96,7 +96,7 @@ def _text_inputs(world):
             {**form_data(MeasureForm(instance=world.measure)), "title": "a\x00b"},
             "title",
         ),
-        (reverse("measures:plan_item_add", args=["mal"]), {"order": "99", "text": "a\x00b"}, "text"),
+        (reverse("plans:plan_item_add", args=["mal"]), {"order": "99", "text": "a\x00b"}, "text"),
         (
             reverse("meetings:minutes_edit", args=[meeting.pk]),
             {"minutes": "a\x00b", "version": version_of(meeting)},

@@ -23,10 +23,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image
 
-from measures.forms import ActionPlanTextsForm, FocusAreaForm, GoalForm, LinkForm, MeasureForm
+from measures.forms import MeasureForm
+from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
-from meetings.services import agenda_item_add, version_of
-from slt_portal.forms import StatusReportForm
+from meetings.services import agenda_item_add
+from plans.forms import ActionPlanTextsForm, FocusAreaForm, GoalForm, LinkForm, StatusReportForm
 from tests.conftest import PASSWORD
 
 from .conftest import form_data
@@ -113,38 +114,36 @@ TARGETS = {
         base=lambda world: form_data(MeasureForm(instance=world.measure)),
     ),
     "plan text edit": Target(
-        url=lambda world: reverse("measures:plan_edit"),
+        url=lambda world: reverse("plans:plan_edit"),
         fields=lambda world: list(form_data(ActionPlanTextsForm(instance=world.plan))) + ["adopted_on"],
         base=lambda world: form_data(ActionPlanTextsForm(instance=world.plan)),
     ),
     "goal add": Target(
-        url=lambda world: reverse("measures:plan_item_add", args=["mal"]),
+        url=lambda world: reverse("plans:plan_item_add", args=["mal"]),
         fields=["order", "text", "version"],
         base=lambda world: {"order": "99", "text": "Et nytt mål"},
     ),
     "goal edit": Target(
-        url=lambda world: reverse("measures:plan_item_edit", args=["mal", world.goal.pk]),
+        url=lambda world: reverse("plans:plan_item_edit", args=["mal", world.goal.pk]),
         fields=["order", "text", "version"],
         base=lambda world: form_data(GoalForm(instance=world.goal)),
     ),
     "focus area edit": Target(
-        url=lambda world: reverse(
-            "measures:plan_item_edit", args=["satsingsomrade", world.plan.focus_areas.first().pk]
-        ),
+        url=lambda world: reverse("plans:plan_item_edit", args=["satsingsomrade", world.plan.focus_areas.first().pk]),
         fields=["order", "text", "version"],
         base=lambda world: form_data(FocusAreaForm(instance=world.plan.focus_areas.first())),
     ),
     "link add": Target(
-        url=lambda world: reverse("measures:plan_item_add", args=["lenke"]),
+        url=lambda world: reverse("plans:plan_item_add", args=["lenke"]),
         fields=["section", "measure", "title", "url", "order", "version"],
         base=lambda world: {**form_data(LinkForm(instance=_link(world))), "version": ""},
     ),
     "link edit": Target(
-        url=lambda world: reverse("measures:plan_item_edit", args=["lenke", _link(world).pk]),
+        url=lambda world: reverse("plans:plan_item_edit", args=["lenke", _link(world).pk]),
         fields=["section", "measure", "title", "url", "order", "version"],
         base=lambda world: form_data(LinkForm(instance=_link(world))),
     ),
-    "plan publish": Target(url=lambda world: reverse("plan:plan_publish"), fields=["published"]),
+    "plan publish": Target(url=lambda world: reverse("plans:plan_publish"), fields=["published"]),
     "measure list filters": Target(
         url=lambda world: reverse("measures:measure_list"), fields=MEASURE_FILTERS, method="get"
     ),
@@ -155,13 +154,13 @@ TARGETS = {
         url=lambda world: reverse("measures:measure_export_xlsx"), fields=MEASURE_FILTERS, method="get"
     ),
     "status report since": Target(
-        url=lambda world: reverse("plan:status_report"),
+        url=lambda world: reverse("plans:status_report"),
         fields=["since"],
         method="get",
         renders_pdf=lambda world, data: not data or StatusReportForm(_query(data)).is_valid(),
     ),
     "plan pdf period": Target(
-        url=lambda world: reverse("plan:plan_pdf"),
+        url=lambda world: reverse("plans:plan_pdf"),
         fields=["period"],
         method="get",
         renders_pdf=lambda world, data: _query(data).get("period") in (None, world.plan.period),
@@ -277,7 +276,7 @@ upload_bytes = st.one_of(
 def test_random_bytes_as_a_logo_get_a_form_error_never_a_server_error(world, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client = _login(world, "coordinator")
-    url = reverse("plan:plan_logo")
+    url = reverse("plans:plan_logo")
 
     # Names a browser could send: the test client's upload object refuses "/" or ".." itself.
     filenames = st.text(min_size=1, max_size=80).filter(lambda name: os.path.basename(name) not in {"", ".", ".."})

@@ -40,7 +40,7 @@ def test_healthz_refuses_post(client, db):
 
 
 def test_the_accessibility_statement_is_linked_from_every_page(client, db):
-    statement = reverse("accessibility")
+    statement = reverse("plans:accessibility")
     login_page = client.get(reverse("login")).content.decode()
     assert f'href="{statement}"' in login_page
     response = client.get(statement)

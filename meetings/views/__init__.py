@@ -1,0 +1,41 @@
+"""The meeting pages, split by subject: the meetings themselves, minutes, agenda and follow-up, calendars."""
+
+from .agenda import (
+    action_item_add,
+    action_item_edit,
+    action_item_toggle,
+    agenda_item_add,
+    agenda_item_delete,
+    agenda_item_move,
+    agenda_measure_add,
+    attendance_save,
+    measure_action_items,
+)
+from .calendar import calendar_feed, calendar_settings, calendar_token_new, calendar_token_revoke
+from .meetings import meeting_detail, meeting_edit, meeting_list, series_create_year, year_view
+from .minutes import minutes_approve, minutes_edit, minutes_pdf, minutes_reopen
+
+__all__ = [
+    "action_item_add",
+    "action_item_edit",
+    "action_item_toggle",
+    "agenda_item_add",
+    "agenda_item_delete",
+    "agenda_item_move",
+    "agenda_measure_add",
+    "attendance_save",
+    "calendar_feed",
+    "calendar_settings",
+    "calendar_token_new",
+    "calendar_token_revoke",
+    "measure_action_items",
+    "meeting_detail",
+    "meeting_edit",
+    "meeting_list",
+    "minutes_approve",
+    "minutes_edit",
+    "minutes_pdf",
+    "minutes_reopen",
+    "series_create_year",
+    "year_view",
+]

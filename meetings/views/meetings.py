@@ -1,0 +1,120 @@
+"""The meetings of the year: the list, one meeting's page, moving or cancelling it, the year wheel."""
+
+import datetime
+from collections import defaultdict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from participants.roles import is_coordinator, require_coordinator
+
+from .. import access, services
+from ..forms import MeetingForm, YearForm
+from ..models import Meeting
+from ..rendering import series_legend, year_wheel_svg
+from .common import detail_context, parse_id, series_of_current_plan, year_from
+
+
+@login_required
+@require_GET
+def meeting_list(request):
+    access.require_read(request.user)
+    year = year_from(request)
+    plan, series_list = series_of_current_plan()
+    meetings = (
+        Meeting.objects.in_year(year)
+        .filter(series__in=series_list)
+        .select_related("series")
+        .annotate(open_items=Count("action_items", filter=Q(action_items__done=False)))
+    )
+    series_filter = request.GET.get("serie", "")
+    if parse_id(series_filter) is not None:
+        meetings = meetings.filter(series_id=parse_id(series_filter))
+    mine = set(Meeting.objects.attended_by(request.user).in_year(year).values_list("pk", flat=True))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "plan": plan,
+            "year": year,
+            "series_list": series_list,
+            "series_filter": series_filter,
+            "meetings": meetings,
+            "mine": mine,
+            "next_meeting": Meeting.objects.attended_by(request.user).upcoming().select_related("series").first(),
+            "is_coordinator": is_coordinator(request.user),
+            "year_form": YearForm(initial={"year": year}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def series_create_year(request, pk):
+    series = access.series_for(request.user, pk)
+    require_coordinator(request.user)
+    form = YearForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give a year between 2000 and 2100."))
+        return redirect("meetings:meeting_list")
+    year = form.cleaned_data["year"]
+    created = services.meetings_create_for_year(series=series, year=year)
+    messages.success(
+        request,
+        _("%(count)s meetings created for %(series)s in %(year)s.")
+        % {"count": len(created), "series": series.name, "year": year},
+    )
+    return redirect(f"{reverse('meetings:meeting_list')}?year={year}")
+
+
+@login_required
+@require_GET
+def meeting_detail(request, pk):
+    meeting = access.meeting_for(request.user, pk)
+    return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
+
+
+@login_required
+def meeting_edit(request, pk):
+    with transaction.atomic():
+        meeting = access.meeting_for(request.user, pk, for_update=True)
+        require_coordinator(request.user)
+        form = MeetingForm(request.POST or None, instance=meeting)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("The meeting was changed."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    return render(request, "meetings/meeting_edit.html", {"meeting": meeting, "form": form})
+
+
+@login_required
+@require_GET
+def year_view(request):
+    access.require_read(request.user)
+    year = year_from(request)
+    plan, series_list = series_of_current_plan()
+    legend = series_legend(list(series_list))
+    meetings = list(Meeting.objects.in_year(year).filter(series__in=series_list).select_related("series"))
+    number_of = {entry["series"].pk: entry for entry in legend}
+    months = defaultdict(list)
+    for meeting in meetings:
+        months[timezone.localtime(meeting.starts_at).month].append((meeting, number_of[meeting.series_id]))
+    month_list = [(datetime.date(year, month, 1), months.get(month, [])) for month in range(1, 13)]
+    return render(
+        request,
+        "meetings/year_view.html",
+        {
+            "plan": plan,
+            "year": year,
+            "legend": legend,
+            "svg": year_wheel_svg(year, meetings, legend),
+            "months": month_list,
+        },
+    )

@@ -1,0 +1,94 @@
+"""The minutes of a meeting: writing them with status updates and an action item, approving, reopening, PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from slt_portal.pdf import render_pdf
+
+from .. import access, services
+from ..forms import PERSONAL_DATA_NOTICE, MinutesForm, NewActionItemForm, StatusFromMinutesForm
+from .common import detail_context, unless_locked
+
+
+def _status_forms(request, meeting):
+    items = [item for item in meeting.agenda_items.select_related("measure", "status_update") if item.measure_id]
+    data = request.POST if request.method == "POST" else None
+    return [StatusFromMinutesForm(data, item=item, prefix=f"item-{item.pk}") for item in items]
+
+
+@login_required
+@unless_locked
+def minutes_edit(request, pk):
+    with transaction.atomic():
+        meeting = access.meeting_for(request.user, pk, edit=True, for_update=True)
+        services.ensure_unlocked(meeting)
+        plan = meeting.series.plan
+        data = request.POST if request.method == "POST" else None
+        form = MinutesForm(data, instance=meeting)
+        status_forms = _status_forms(request, meeting)
+        action_form = NewActionItemForm(data, plan=plan, prefix="new")
+        if data is not None and form.is_valid() and all(f.is_valid() for f in status_forms) and action_form.is_valid():
+            updates = [
+                (f.item, f.cleaned_data["status"], f.cleaned_data["note"].strip())
+                for f in status_forms
+                if f.cleaned_data["status"]
+            ]
+            services.minutes_save(
+                meeting=meeting,
+                user=request.user,
+                minutes=form.cleaned_data["minutes"],
+                status_updates=updates,
+                action_item=action_form.save(commit=False) if action_form.has_changed() else None,
+            )
+            messages.success(request, _("The minutes were saved."))
+            return redirect("meetings:meeting_detail", pk=meeting.pk)
+    context = {
+        "meeting": meeting,
+        "form": form,
+        "status_forms": status_forms,
+        "action_form": action_form,
+        "notice": PERSONAL_DATA_NOTICE,
+    }
+    return render(request, "meetings/minutes_form.html", context)
+
+
+@login_required
+@require_POST
+def minutes_approve(request, pk):
+    meeting = access.meeting_for(request.user, pk)
+    if not (access.can_see_content(request.user, meeting.series) and access.can_approve(request.user, meeting.series)):
+        raise PermissionDenied
+    services.minutes_approve(meeting=meeting, user=request.user)
+    messages.success(request, _("The minutes were approved and are now locked."))
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@login_required
+@require_POST
+def minutes_reopen(request, pk):
+    meeting = access.meeting_for(request.user, pk)
+    if not access.can_reopen(request.user):
+        raise PermissionDenied
+    services.minutes_reopen(meeting=meeting, user=request.user)
+    messages.success(request, _("The minutes were reopened and can be edited again."))
+    return redirect("meetings:meeting_detail", pk=meeting.pk)
+
+
+@login_required
+@require_GET
+def minutes_pdf(request, pk):
+    meeting = access.meeting_for(request.user, pk)
+    context = detail_context(request, meeting)
+    local = timezone.localtime(meeting.starts_at)
+    title = _("Minutes: %(series)s %(date)s") % {"series": meeting.series.name, "date": f"{local:%d.%m.%Y}"}
+    pdf = render_pdf("pdf/minutes.html", context, title=title)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="referat-{meeting.series.key}-{local:%Y-%m-%d}.pdf"'
+    return response

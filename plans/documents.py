@@ -1,0 +1,213 @@
+"""The plan document and the steering group's status report: what they show, rendered to PDF.
+
+Renderers are pure functions returning bytes; views only wrap them in a response. A rendered
+plan PDF is kept in Django's cache (a database table shared by every worker) under the plan's
+change stamp, the time of the latest change to anything the document shows, so an unchanged
+plan is served without rendering anything and any edit gives a new PDF at once.
+"""
+
+import datetime
+import hashlib
+from collections import Counter
+from functools import cache as once
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
+from django.core.cache import cache
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from measures.models import ActionPlan, FocusArea, Goal, Link, LinkSection, Measure, Status, StatusUpdate
+from meetings.models import MeetingSeries
+from participants.models import Body, Level
+from slt_portal.pdf import render_pdf
+
+from .charts import status_chart
+
+PLAN_TEMPLATE = "pdf/plan.html"
+STATUS_TEMPLATE = "pdf/status_report.html"
+LANG = "nb"
+CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an unchanged plan is served from the cache for a month
+# What the plan PDF is drawn from besides the data: a new release with other templates or
+# styles must not serve PDFs cached by the old one.
+PLAN_SOURCES = ["pdf/plan.html", "pdf/base.html", "plans/_plan_body.html", "plans/_links.html"]
+PLAN_STYLES = ["css/print.css"]
+
+
+def levels_with_bodies():
+    """The model's three levels, each with its bodies; the first body is the level's own."""
+    bodies = list(Body.objects.all())
+    levels = []
+    for value, label in Level.choices:
+        at_level = [body for body in bodies if body.level == value]
+        levels.append({"value": value, "label": label, "bodies": at_level})
+    return levels
+
+
+def plan_context(plan, *, for_pdf=True):
+    """Everything the plan document shows, read through the plan's relations."""
+    links = list(plan.links.order_by("order", "id"))  # the plan's and its measures' links, in one query
+    by_measure = {}
+    for link in links:
+        if link.measure_id is not None:
+            by_measure.setdefault(link.measure_id, []).append(link)
+    measures = list(plan.measures.all())
+    for measure in measures:
+        measure.measure_links = by_measure.get(measure.pk, [])
+    logo_src = ""
+    if plan.logo:
+        logo_src = Path(plan.logo.path).as_uri() if for_pdf else plan.logo.url
+    return {
+        "plan": plan,
+        "goals": list(plan.goals.all()),
+        "focus_areas": list(plan.focus_areas.all()),
+        "measures": measures,
+        "meeting_series": list(plan.meeting_series.all()),
+        "levels": levels_with_bodies(),
+        "links": {section: [link for link in links if link.section == section] for section in LinkSection.values},
+        "logo_src": logo_src,
+        "for_pdf": for_pdf,
+    }
+
+
+def plan_title(plan):
+    return f"{plan.title} – {plan.municipality}"
+
+
+def _latest(history, **lookup):
+    return Subquery(history.filter(**lookup).order_by("-history_date").values("history_date")[:1])
+
+
+def plan_stamp(plan):
+    """The time of the latest change to anything the plan document shows, read in one query.
+
+    Every model the document draws from keeps its history, deletions included, and a change to a
+    measure's many-to-many fields is a history record of the measure too.
+    """
+    plan_id = OuterRef("pk")
+    latest = (
+        ActionPlan.objects.filter(pk=plan.pk)
+        .annotate(
+            changed_plan=_latest(ActionPlan.history, id=plan_id),
+            changed_goals=_latest(Goal.history, plan_id=plan_id),
+            changed_focus_areas=_latest(FocusArea.history, plan_id=plan_id),
+            changed_links=_latest(Link.history, plan_id=plan_id),
+            changed_measures=_latest(Measure.history, plan_id=plan_id),
+            changed_series=_latest(MeetingSeries.history, plan_id=plan_id),
+            changed_bodies=Subquery(Body.history.order_by("-history_date").values("history_date")[:1]),
+        )
+        .values_list(
+            "changed_plan",
+            "changed_goals",
+            "changed_focus_areas",
+            "changed_links",
+            "changed_measures",
+            "changed_series",
+            "changed_bodies",
+        )
+        .get()
+    )
+    return max((moment for moment in latest if moment is not None), default=plan.updated_at)
+
+
+@once
+def _sources_fingerprint():
+    """A digest of the templates and styles the plan PDF is drawn from, read once per process."""
+    digest = hashlib.sha256()
+    for name in PLAN_SOURCES:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    for name in PLAN_STYLES:
+        digest.update(Path(finders.find(name)).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def plan_pdf_key(plan):
+    """The cache key of the plan's PDF as it stands now."""
+    return f"plan-pdf:{plan.pk}:{plan_stamp(plan).isoformat()}:{_sources_fingerprint()}:{LANG}"
+
+
+def render_plan_pdf(plan):
+    """The plan as tagged PDF bytes; served from the cache when nothing it shows has changed."""
+    key = plan_pdf_key(plan)
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(PLAN_TEMPLATE, plan_context(plan), title=plan_title(plan), author=plan.municipality, lang=LANG)
+        cache.set(key, pdf, CACHE_TIMEOUT)
+    return pdf
+
+
+# Status report for the steering group
+
+
+def default_since(today=None):
+    return (today or timezone.localdate()) - datetime.timedelta(days=90)
+
+
+def _measure_changes(plan, since):
+    """Changes to the plan's measures since a date, from their history, newest first."""
+    start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    records = Measure.history.filter(plan_id=plan.pk, history_date__gte=start).order_by("-history_date")
+    changes = []
+    for record in records.select_related("history_user"):
+        if record.history_type == "+":
+            what = _("Measure added")
+        elif record.history_type == "-":
+            what = _("Measure removed")
+        else:
+            previous = record.prev_record
+            if previous is None:
+                continue
+            changed = [change.field for change in record.diff_against(previous).changes]
+            if not changed:
+                continue
+            fields = [str(Measure._meta.get_field(field).verbose_name) for field in changed]
+            what = _("Changed: %(fields)s") % {"fields": ", ".join(fields)}
+            if "status" in changed:
+                what += " (" + _("new status: %(status)s") % {"status": Status(record.status).label} + ")"
+        changes.append(
+            {
+                "when": timezone.localtime(record.history_date),
+                "number": record.number,
+                "title": record.title,
+                "what": what,
+            }
+        )
+    return changes
+
+
+def status_report_context(plan, *, since, now=None):
+    now = now or timezone.now()
+    newest_first = StatusUpdate.objects.order_by("-date", "-created_at")
+    measures = list(
+        plan.measures.prefetch_related(Prefetch("status_updates", queryset=newest_first, to_attr="timeline"))
+    )
+    for measure in measures:
+        measure.latest_update = measure.timeline[0] if measure.timeline else None
+    updates = (
+        StatusUpdate.objects.filter(measure__plan=plan, date__gte=since)
+        .select_related("measure", "author")
+        .order_by("-date", "-created_at")
+    )
+    return {
+        "plan": plan,
+        "measures": measures,
+        "chart": status_chart(Counter(measure.status for measure in measures)),
+        "since": since,
+        "updates": list(updates),
+        "changes": _measure_changes(plan, since),
+        "generated_at": timezone.localtime(now),
+    }
+
+
+def status_report_title(plan):
+    return _("Status report – %(title)s") % {"title": plan.title}
+
+
+def render_status_report_pdf(plan, *, since, now=None):
+    """The steering group's status report as tagged PDF bytes (not cached: it shows the time)."""
+    context = status_report_context(plan, since=since, now=now)
+    with translation.override(LANG):
+        title = status_report_title(plan)
+    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality, lang=LANG)

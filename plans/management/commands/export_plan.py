@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from plans.management.find import find_plan
+from plans.planfile import export_plan
+
+
+class Command(BaseCommand):
+    help = "Write an action plan as a plan file (YAML) to standard output."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--period", help="for example 2026-2027; default: the current plan")
+        parser.add_argument("--municipality", help="needed only when several municipalities share the period")
+
+    def handle(self, *args, period=None, municipality=None, **options):
+        plan = find_plan(period, municipality)
+        self.stdout.write(export_plan(plan), ending="")

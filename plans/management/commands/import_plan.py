@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from plans.planfile import PlanFileError, import_plan, read_plan_file
+
+
+class Command(BaseCommand):
+    help = "Load or update an action plan from a plan file (YAML), in one transaction."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", help="the plan file")
+
+    def handle(self, *args, path, **options):
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
+        try:
+            plan = import_plan(data=read_plan_file(text))
+        except PlanFileError as exc:
+            message = _("%(path)s was not imported; nothing was changed:") % {"path": path}
+            raise CommandError("\n".join([message, *("  " + error for error in exc.errors)])) from exc
+        self.stdout.write(
+            _("Imported %(title)s (%(municipality)s): %(measures)s measures, %(series)s meeting series.")
+            % {
+                "title": plan.title,
+                "municipality": plan.municipality,
+                "measures": plan.measures.count(),
+                "series": plan.meeting_series.count(),
+            }
+        )

@@ -1,0 +1,35 @@
+import datetime
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from plans.documents import default_since, render_plan_pdf, render_status_report_pdf
+from plans.management.find import find_plan
+
+
+class Command(BaseCommand):
+    help = "Write the action plan, or the steering group's status report, as a PDF file."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", required=True, help="the PDF file to write")
+        parser.add_argument("--period", help="for example 2026-2027; default: the current plan")
+        parser.add_argument("--municipality", help="needed only when several municipalities share the period")
+        parser.add_argument("--report", choices=["plan", "status"], default="plan", help="which document")
+        parser.add_argument("--since", help="status report: changes since this date (YYYY-MM-DD); default 90 days ago")
+
+    def handle(self, *args, output, period=None, municipality=None, report="plan", since=None, **options):
+        plan = find_plan(period, municipality)
+        started = time.perf_counter()
+        if report == "status":
+            try:
+                since_date = datetime.date.fromisoformat(since) if since else default_since()
+            except ValueError as error:
+                raise CommandError(_("--since must be a date like 2026-02-19.")) from error
+            pdf = render_status_report_pdf(plan, since=since_date)
+        else:
+            pdf = render_plan_pdf(plan)
+        with open(output, "wb") as file:
+            file.write(pdf)
+        seconds = time.perf_counter() - started
+        self.stdout.write(f"{output}: {len(pdf)} bytes, {seconds:.1f} s")

@@ -1,0 +1,179 @@
+"""Field-by-field checks of a parsed plan file, each error naming its field and line."""
+
+import datetime
+import re
+
+import yaml
+from django.utils.translation import gettext as _
+
+KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class PlanFileError(Exception):
+    """The file is refused; `errors` lists every problem found, each naming its place."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(errors))
+
+
+def max_length(model, field):
+    """The column's own limit, so the file is refused where the database would refuse it."""
+    return model._meta.get_field(field).max_length
+
+
+def line_index(node, path="", index=None):
+    """Map each path in the document ("measures[3].status") to its line number."""
+    index = {} if index is None else index
+    index[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = f"{path}.{key_node.value}" if path else str(key_node.value)
+            line_index(value_node, child, index)
+            index.setdefault(child, key_node.start_mark.line + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for position, item in enumerate(node.value):
+            line_index(item, f"{path}[{position}]", index)
+    return index
+
+
+def type_name(value):
+    if isinstance(value, bool):
+        return _("true/false")
+    if isinstance(value, (int, float)):
+        return _("a number")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, dict):
+        return _("a mapping")
+    if isinstance(value, datetime.date):
+        return _("a date")
+    return type(value).__name__
+
+
+class FieldChecker:
+    """Checks a parsed document field by field, collecting errors with their place."""
+
+    def __init__(self, lines):
+        self.lines = lines
+        self.errors = []
+
+    def error(self, path, message):
+        line = self.lines.get(path)
+        if line is None:
+            parent = path.rsplit(".", 1)[0] if "." in path else ""
+            line = self.lines.get(parent)
+        where = _("line %(line)s") % {"line": line} if line else _("top level")
+        place = path or _("file")
+        self.errors.append(f"{place} ({where}): {message}")
+
+    def mapping(self, data, path, allowed=None):
+        if not isinstance(data, dict):
+            self.error(path, _("must be a mapping of fields"))
+            return {}
+        for field in data:
+            if allowed is not None and field not in allowed:
+                where = f"{path}.{field}" if path else str(field)
+                self.error(where, _("unknown field; allowed: %(allowed)s") % {"allowed": ", ".join(allowed)})
+        return data
+
+    def items(self, data, field, path, required=False):
+        value = data.get(field)
+        where = f"{path}.{field}" if path else field
+        if value is None:
+            if required:
+                self.error(where, _("is missing"))
+            return []
+        if not isinstance(value, list):
+            self.error(where, _("must be a list"))
+            return []
+        return [(f"{where}[{position}]", item) for position, item in enumerate(value)]
+
+    def text(self, data, field, path, required=False, max_length=None):
+        where = f"{path}.{field}" if path else field
+        value = data.get(field)
+        if value is None or value == "":
+            if required:
+                self.error(where, _("is missing"))
+            return ""
+        if not isinstance(value, str):
+            self.error(where, _("must be text, not %(type)s") % {"type": type_name(value)})
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.error(where, _("is missing"))
+        self.length(value, where, max_length)
+        return value
+
+    def list_text(self, path, value, max_length=None):
+        """One text of a list (goals, standing agenda items): required, stripped."""
+        if not isinstance(value, str) or not value.strip():
+            self.error(path, _("must be text"))
+            return ""
+        value = value.strip()
+        self.length(value, path, max_length)
+        return value
+
+    def length(self, value, path, limit):
+        if limit and len(value) > limit:
+            self.error(path, _("is longer than %(max)s characters") % {"max": limit})
+
+    def key(self, data, field, path, limit):
+        value = self.text(data, field, path, required=True, max_length=limit)
+        if value and not KEY_RE.match(value):
+            self.error(f"{path}.{field}", _("«%(value)s» is not a key (a-z, 0-9 and -)") % {"value": value})
+        return value
+
+    def boolean(self, data, field, path, default=False):
+        value = data.get(field, default)
+        if not isinstance(value, bool):
+            self.error(f"{path}.{field}" if path else field, _("must be true or false"))
+            return default
+        return value
+
+    def integer(self, data, field, path, default=None, minimum=1):
+        value = data.get(field, default)
+        where = f"{path}.{field}" if path else field
+        if value is None:
+            self.error(where, _("is missing"))
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.error(where, _("must be a whole number, not %(type)s") % {"type": type_name(value)})
+            return None
+        if value < minimum or value > 32767:
+            self.error(where, _("must be between %(min)s and 32767") % {"min": minimum})
+            return None
+        return value
+
+    def choice(self, data, field, path, choices, default=None):
+        value = data.get(field, default)
+        where = f"{path}.{field}" if path else field
+        if value is None:
+            self.error(where, _("is missing"))
+            return None
+        if value not in choices.values:
+            self.error(
+                where,
+                _("unknown value «%(value)s»; allowed: %(allowed)s")
+                % {"value": value, "allowed": ", ".join(choices.values)},
+            )
+            return None
+        return value
+
+    def reference(self, value, path, known, what):
+        if not isinstance(value, (str, int)) or isinstance(value, bool) or value not in known:
+            self.error(path, _("unknown %(what)s «%(value)s»") % {"what": what, "value": value})
+            return None
+        return value
+
+    def references(self, data, field, path, known, what):
+        found = []
+        for item_path, value in self.items(data, field, path):
+            if self.reference(value, item_path, known, what) is not None:
+                found.append(value)
+        return found
+
+    def unique(self, value, path, seen, what):
+        if value in seen:
+            self.error(path, _("%(what)s «%(value)s» appears more than once") % {"what": what, "value": value})
+        seen.add(value)

@@ -1,0 +1,102 @@
+"""Writing a plan back out as plan-file text, in the format the reader takes."""
+
+import yaml
+
+from measures.models import ActionPlan
+from participants.models import Body, Organization
+
+from .reader import FORMAT_VERSION
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_text(dumper, value):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_text)
+
+
+def export_plan(plan):
+    """The plan as plan-file text (YAML)."""
+    organizations = Organization.objects.order_by("key")
+    bodies = Body.objects.prefetch_related("positions__organization").order_by("order", "key")
+    measures = plan.measures.prefetch_related("responsible_bodies", "responsible_organizations", "focus_areas")
+    series = plan.meeting_series.prefetch_related("bodies", "standing_items")
+    document = {
+        "format": FORMAT_VERSION,
+        "municipality": plan.municipality,
+        "period": plan.period,
+        "title": plan.title,
+        "adopted_on": plan.adopted_on,
+        "adopted_by": plan.adopted_by.key if plan.adopted_by else None,
+        "published": plan.published,
+        "chapters": {name: getattr(plan, name) for name in ActionPlan.CHAPTER_FIELDS},
+        "goals": [goal.text for goal in plan.goals.all()],
+        "focus_areas": [area.text for area in plan.focus_areas.all()],
+        "organizations": [{"key": org.key, "name": org.name} for org in organizations],
+        "bodies": [
+            {
+                "key": body.key,
+                "name": body.name,
+                "level": body.level,
+                "mandate": body.mandate,
+                "participants_text": body.participants_text,
+                "confidential": body.confidential,
+                "seats": [
+                    {
+                        "title": seat.title,
+                        "organization": seat.organization.key if seat.organization else None,
+                        "secretary": seat.is_secretary,
+                    }
+                    for seat in body.positions.all()
+                ],
+            }
+            for body in bodies
+        ],
+        "measures": [
+            {
+                "number": measure.number,
+                "title": measure.title,
+                "subtitle": measure.subtitle,
+                "description": measure.description,
+                "responsible": measure.responsible_text,
+                "responsible_bodies": sorted(body.key for body in measure.responsible_bodies.all()),
+                "responsible_organizations": sorted(org.key for org in measure.responsible_organizations.all()),
+                "focus_areas": sorted(area.order for area in measure.focus_areas.all()),
+                "status": measure.status,
+            }
+            for measure in measures
+        ],
+        "links": [
+            {
+                "title": link.title,
+                "url": link.url,
+                "section": link.section,
+                **({"measure": link.measure.number} if link.measure_id else {}),
+            }
+            for link in plan.links.select_related("measure")
+        ],
+        "meeting_series": [
+            {
+                "key": item.key,
+                "name": item.name,
+                "purpose": item.purpose,
+                "frequency": item.frequency,
+                "rrule": item.rrule,
+                "start_time": item.start_time.strftime("%H:%M"),
+                "duration_minutes": item.duration_minutes,
+                "location": item.location,
+                "bodies": sorted(body.key for body in item.bodies.all()),
+                "confidential": item.confidential,
+                "standing_agenda": [standing.title for standing in item.standing_items.all()],
+            }
+            for item in series
+        ],
+    }
+    return yaml.dump(
+        document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )

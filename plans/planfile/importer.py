@@ -1,0 +1,116 @@
+"""Writing a validated plan file into the database, touching only what differs."""
+
+from django.db import transaction
+
+from measures.models import ActionPlan, FocusArea, Goal, Link, Measure
+from meetings.models import MeetingSeries, StandingAgendaItem
+from participants.models import Body, Organization, Position
+
+
+def _upsert(model, lookup, values):
+    """Create, or update only the fields that differ, so an unchanged row is not saved."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **values)
+    changed = [field for field, value in values.items() if getattr(obj, field) != value]
+    for field in changed:
+        setattr(obj, field, values[field])
+    if changed:
+        obj.save()
+    return obj
+
+
+def _set_m2m(manager, objects):
+    if set(manager.all()) != set(objects):
+        manager.set(objects)
+
+
+def _sync_ordered(queryset, model, parent, texts, field):
+    for order, text in enumerate(texts, start=1):
+        _upsert(model, {**parent, "order": order}, {field: text})
+    queryset.filter(order__gt=len(texts)).delete()
+
+
+@transaction.atomic
+def import_plan(*, data):
+    """Write a validated plan (from `read_plan_file`); returns the ActionPlan."""
+    organizations = {
+        org["key"]: _upsert(Organization, {"key": org["key"]}, {"name": org["name"]}) for org in data["organizations"]
+    }
+    organizations.update({org.key: org for org in Organization.objects.exclude(key__in=organizations)})
+
+    bodies = {}
+    for order, body in enumerate(data["bodies"], start=1):
+        values = {key: body[key] for key in ("name", "level", "mandate", "participants_text", "confidential")}
+        obj = bodies[body["key"]] = _upsert(Body, {"key": body["key"]}, {**values, "order": order})
+        # Renamed seats go first, so that a new order never collides with an old row.
+        obj.positions.exclude(title__in=[seat["title"] for seat in body["seats"]]).delete()
+        for seat_order, seat in enumerate(body["seats"], start=1):
+            _upsert(
+                Position,
+                {"body": obj, "title": seat["title"]},
+                {
+                    "organization": organizations.get(seat["organization"]),
+                    "is_secretary": seat["secretary"],
+                    "order": seat_order,
+                },
+            )
+    bodies.update({body.key: body for body in Body.objects.exclude(key__in=bodies)})
+
+    plan = _upsert(
+        ActionPlan,
+        {"municipality": data["municipality"], "period_start": data["period_start"], "period_end": data["period_end"]},
+        {
+            "title": data["title"],
+            "adopted_on": data["adopted_on"],
+            "adopted_by": bodies.get(data["adopted_by"]),
+            "published": data["published"],
+            **data["chapters"],
+        },
+    )
+    _sync_ordered(plan.goals, Goal, {"plan": plan}, data["goals"], "text")
+    _sync_ordered(plan.focus_areas, FocusArea, {"plan": plan}, data["focus_areas"], "text")
+    focus_areas = {area.order: area for area in plan.focus_areas.all()}
+
+    measures = {}
+    plan.measures.exclude(number__in=[m["number"] for m in data["measures"]]).delete()
+    for measure in data["measures"]:
+        obj = measures[measure["number"]] = _upsert(
+            Measure,
+            {"plan": plan, "number": measure["number"]},
+            {
+                "title": measure["title"],
+                "subtitle": measure["subtitle"],
+                "description": measure["description"],
+                "responsible_text": measure["responsible"],
+                "status": measure["status"],
+            },
+        )
+        _set_m2m(obj.responsible_bodies, [bodies[key] for key in measure["responsible_bodies"]])
+        _set_m2m(obj.responsible_organizations, [organizations[key] for key in measure["responsible_organizations"]])
+        _set_m2m(obj.focus_areas, [focus_areas[number] for number in measure["focus_areas"]])
+
+    for order, link in enumerate(data["links"], start=1):
+        _upsert(
+            Link,
+            {"plan": plan, "order": order},
+            {
+                "title": link["title"],
+                "url": link["url"],
+                "section": link["section"],
+                "measure": measures.get(link["measure"]),
+            },
+        )
+    plan.links.filter(order__gt=len(data["links"])).delete()
+
+    plan.meeting_series.exclude(key__in=[series["key"] for series in data["meeting_series"]]).delete()
+    for order, series in enumerate(data["meeting_series"], start=1):
+        fields = ("name", "purpose", "frequency", "rrule", "start_time", "duration_minutes", "location", "confidential")
+        obj = _upsert(
+            MeetingSeries,
+            {"plan": plan, "key": series["key"]},
+            {**{field: series[field] for field in fields}, "order": order},
+        )
+        _set_m2m(obj.bodies, [bodies[key] for key in series["bodies"]])
+        _sync_ordered(obj.standing_items, StandingAgendaItem, {"series": obj}, series["standing_agenda"], "title")
+    return plan

@@ -1,0 +1,283 @@
+"""Reading a plan file: parse, validate and normalise, or refuse the whole file."""
+
+import datetime
+import re
+
+import yaml
+from dateutil.rrule import rrulestr
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+
+from measures.models import ActionPlan, Link, LinkSection, Measure, Status, parse_period
+from meetings.models import MeetingSeries, StandingAgendaItem
+from participants.models import Body, Level, Organization, Position
+
+from .checks import FieldChecker, PlanFileError, line_index, max_length
+
+FORMAT_VERSION = 1
+TOP_LEVEL = [
+    "format",
+    "municipality",
+    "period",
+    "title",
+    "adopted_on",
+    "adopted_by",
+    "published",
+    "chapters",
+    "goals",
+    "focus_areas",
+    "organizations",
+    "bodies",
+    "measures",
+    "links",
+    "meeting_series",
+]
+BODY_FIELDS = ["key", "name", "level", "mandate", "participants_text", "confidential", "seats"]
+MEASURE_FIELDS = [
+    "number",
+    "title",
+    "subtitle",
+    "description",
+    "responsible",
+    "responsible_bodies",
+    "responsible_organizations",
+    "focus_areas",
+    "status",
+]
+SERIES_FIELDS = [
+    "key",
+    "name",
+    "purpose",
+    "frequency",
+    "rrule",
+    "start_time",
+    "duration_minutes",
+    "location",
+    "bodies",
+    "confidential",
+    "standing_agenda",
+]
+TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def read_plan_file(text):
+    """Parse and validate a plan file; returns a normalised dict or raises PlanFileError."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = _("line %(line)s") % {"line": mark.line + 1} if mark else _("unknown place")
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise PlanFileError(
+            [_("The file is not valid YAML (%(where)s): %(problem)s") % {"where": where, "problem": problem}]
+        ) from exc
+    if node is None:
+        raise PlanFileError([_("The file is empty.")])
+    checker = FieldChecker(line_index(node))
+    data = checker.mapping(data, "", TOP_LEVEL)
+    plan = _read_header(checker, data)
+    plan["organizations"] = _read_organizations(checker, data)
+    organizations = {org["key"] for org in plan["organizations"]} | set(
+        Organization.objects.values_list("key", flat=True)
+    )
+    plan["bodies"] = _read_bodies(checker, data, organizations)
+    bodies = {body["key"] for body in plan["bodies"]} | set(Body.objects.values_list("key", flat=True))
+    adopted_by = data.get("adopted_by")
+    plan["adopted_by"] = checker.reference(adopted_by, "adopted_by", bodies, _("body")) if adopted_by else None
+    plan["measures"] = _read_measures(checker, data, bodies, organizations, len(plan["focus_areas"]))
+    numbers = {measure["number"] for measure in plan["measures"]}
+    plan["links"] = _read_links(checker, data, numbers)
+    plan["meeting_series"] = _read_series(checker, data, bodies)
+    if checker.errors:
+        raise PlanFileError(checker.errors)
+    return plan
+
+
+def _read_header(r, data):
+    """The plan's own fields, chapters, goals and focus areas."""
+    if data.get("format") != FORMAT_VERSION:
+        r.error("format", _("must be %(version)s") % {"version": FORMAT_VERSION})
+    plan = {
+        "municipality": r.text(
+            data, "municipality", "", required=True, max_length=max_length(ActionPlan, "municipality")
+        ),
+        "title": r.text(data, "title", "", required=True, max_length=max_length(ActionPlan, "title")),
+        "published": r.boolean(data, "published", ""),
+    }
+    period = parse_period(data.get("period"))
+    if period is None:
+        r.error("period", _("must be two years like 2026-2027, the first not after the second"))
+        period = (None, None)
+    plan["period_start"], plan["period_end"] = period
+    adopted_on = data.get("adopted_on")
+    if adopted_on is not None and (
+        not isinstance(adopted_on, datetime.date) or isinstance(adopted_on, datetime.datetime)
+    ):
+        r.error("adopted_on", _("must be a date like 2026-02-19"))
+        adopted_on = None
+    plan["adopted_on"] = adopted_on
+
+    chapters = r.mapping(data.get("chapters") or {}, "chapters")
+    names = ActionPlan.CHAPTER_FIELDS
+    for name in chapters:
+        if name not in names:
+            r.error(f"chapters.{name}", _("unknown chapter; allowed: %(allowed)s") % {"allowed": ", ".join(names)})
+    plan["chapters"] = {
+        name: r.text(chapters, name, "chapters", max_length=max_length(ActionPlan, name)) for name in names
+    }
+    plan["goals"] = [r.list_text(path, value) for path, value in r.items(data, "goals", "")]
+    plan["focus_areas"] = [r.list_text(path, value) for path, value in r.items(data, "focus_areas", "")]
+    return plan
+
+
+def _read_organizations(r, data):
+    organizations, seen = [], set()
+    for path, item in r.items(data, "organizations", ""):
+        item = r.mapping(item, path, ["key", "name"])
+        key = r.key(item, "key", path, max_length(Organization, "key"))
+        r.unique(key, f"{path}.key", seen, _("organization"))
+        name = r.text(item, "name", path, required=True, max_length=max_length(Organization, "name"))
+        organizations.append({"key": key, "name": name})
+    return organizations
+
+
+def _read_bodies(r, data, organizations):
+    bodies, seen = [], set()
+    for path, item in r.items(data, "bodies", "", required=True):
+        item = r.mapping(item, path, BODY_FIELDS)
+        key = r.key(item, "key", path, max_length(Body, "key"))
+        r.unique(key, f"{path}.key", seen, _("body"))
+        body = {
+            "key": key,
+            "name": r.text(item, "name", path, required=True, max_length=max_length(Body, "name")),
+            "level": r.choice(item, "level", path, Level),
+            "mandate": r.text(item, "mandate", path),
+            "participants_text": r.text(item, "participants_text", path),
+            "confidential": r.boolean(item, "confidential", path),
+            "seats": [],
+        }
+        titles, secretaries = set(), 0
+        for seat_path, seat in r.items(item, "seats", path):
+            seat = r.mapping(seat, seat_path, ["title", "organization", "secretary"])
+            title = r.text(seat, "title", seat_path, required=True, max_length=max_length(Position, "title"))
+            r.unique(title, f"{seat_path}.title", titles, _("seat"))
+            organization = seat.get("organization")
+            if organization is not None:
+                organization = r.reference(organization, f"{seat_path}.organization", organizations, _("organization"))
+            secretary = r.boolean(seat, "secretary", seat_path)
+            secretaries += secretary
+            if secretaries > 1 and secretary:
+                r.error(f"{seat_path}.secretary", _("a body has at most one secretary"))
+            body["seats"].append({"title": title, "organization": organization, "secretary": secretary})
+        bodies.append(body)
+    return bodies
+
+
+def _read_measures(r, data, bodies, organizations, focus_area_count):
+    measures, numbers = [], set()
+    for path, item in r.items(data, "measures", "", required=True):
+        item = r.mapping(item, path, MEASURE_FIELDS)
+        number = r.integer(item, "number", path)
+        if number is not None:
+            r.unique(number, f"{path}.number", numbers, _("measure number"))
+        focus_areas = []
+        for area_path, area in r.items(item, "focus_areas", path):
+            if isinstance(area, bool) or not isinstance(area, int) or not 1 <= area <= focus_area_count:
+                r.error(area_path, _("must be the number of a focus area, 1 to %(max)s") % {"max": focus_area_count})
+            else:
+                focus_areas.append(area)
+        measures.append(
+            {
+                "number": number,
+                "title": r.text(item, "title", path, required=True, max_length=max_length(Measure, "title")),
+                "subtitle": r.text(item, "subtitle", path, max_length=max_length(Measure, "subtitle")),
+                "description": r.text(item, "description", path, required=True),
+                "responsible": r.text(
+                    item, "responsible", path, required=True, max_length=max_length(Measure, "responsible_text")
+                ),
+                "responsible_bodies": r.references(item, "responsible_bodies", path, bodies, _("body")),
+                "responsible_organizations": r.references(
+                    item, "responsible_organizations", path, organizations, _("organization")
+                ),
+                "focus_areas": focus_areas,
+                "status": r.choice(item, "status", path, Status, default=Status.PLANNED),
+            }
+        )
+    return measures
+
+
+def _read_links(r, data, numbers):
+    links = []
+    url_validator = URLValidator(schemes=["http", "https"])
+    for path, item in r.items(data, "links", ""):
+        item = r.mapping(item, path, ["title", "url", "section", "measure"])
+        url = r.text(item, "url", path, required=True, max_length=max_length(Link, "url"))
+        try:
+            url and url_validator(url)
+        except ValidationError:
+            r.error(f"{path}.url", _("«%(value)s» is not a web address") % {"value": url})
+        section = r.choice(item, "section", path, LinkSection)
+        measure = item.get("measure")
+        if section == LinkSection.MEASURE:
+            if not isinstance(measure, int) or measure not in numbers:
+                r.error(f"{path}.measure", _("must be the number of a measure in this file"))
+        elif measure is not None:
+            r.error(f"{path}.measure", _("only links in the section «measure» belong to a measure"))
+        links.append(
+            {
+                "title": r.text(item, "title", path, required=True, max_length=max_length(Link, "title")),
+                "url": url,
+                "section": section,
+                "measure": measure if section == LinkSection.MEASURE else None,
+            }
+        )
+    return links
+
+
+def _read_rule(r, item, path):
+    rule = r.text(item, "rrule", path, required=True, max_length=max_length(MeetingSeries, "rrule"))
+    if rule:
+        try:
+            if "DTSTART" in rule.upper() or not rule.upper().startswith("FREQ="):
+                raise ValueError(rule)
+            rrulestr(rule, dtstart=datetime.datetime(2000, 1, 1))
+        except (ValueError, TypeError):
+            r.error(
+                f"{path}.rrule",
+                _("«%(value)s» is not an RFC 5545 rule like FREQ=WEEKLY;BYDAY=MO") % {"value": rule},
+            )
+    return rule
+
+
+def _read_series(r, data, bodies):
+    series, seen = [], set()
+    limit = max_length(StandingAgendaItem, "title")
+    for path, item in r.items(data, "meeting_series", ""):
+        item = r.mapping(item, path, SERIES_FIELDS)
+        key = r.key(item, "key", path, max_length(MeetingSeries, "key"))
+        r.unique(key, f"{path}.key", seen, _("meeting series"))
+        rule = _read_rule(r, item, path)
+        start_time = item.get("start_time", "09:00")
+        time_match = TIME_RE.match(start_time) if isinstance(start_time, str) else None
+        if not time_match:
+            r.error(f"{path}.start_time", _("must be a time like 14:00"))
+        series.append(
+            {
+                "key": key,
+                "name": r.text(item, "name", path, required=True, max_length=max_length(MeetingSeries, "name")),
+                "purpose": r.text(item, "purpose", path, required=True),
+                "frequency": r.text(
+                    item, "frequency", path, required=True, max_length=max_length(MeetingSeries, "frequency")
+                ),
+                "rrule": rule,
+                "start_time": datetime.time(int(time_match.group(1)), int(time_match.group(2))) if time_match else None,
+                "duration_minutes": r.integer(item, "duration_minutes", path, default=90),
+                "location": r.text(item, "location", path, max_length=max_length(MeetingSeries, "location")),
+                "bodies": r.references(item, "bodies", path, bodies, _("body")),
+                "confidential": r.boolean(item, "confidential", path),
+                "standing_agenda": [r.list_text(p, v, limit) for p, v in r.items(item, "standing_agenda", path)],
+            }
+        )
+    return series

@@ -1,0 +1,21 @@
+"""The plan as a whole on screen: dashboard, plan documents, publishing, the public page, plan editing."""
+
+from .dashboard import dashboard
+from .documents import plan_documents, plan_logo, plan_pdf, plan_publish, status_report
+from .editing import plan_edit, plan_item_delete, plan_item_edit
+from .public import accessibility, public_plan, public_plan_pdf
+
+__all__ = [
+    "accessibility",
+    "dashboard",
+    "plan_documents",
+    "plan_edit",
+    "plan_item_delete",
+    "plan_item_edit",
+    "plan_logo",
+    "plan_pdf",
+    "plan_publish",
+    "public_plan",
+    "public_plan_pdf",
+    "status_report",
+]

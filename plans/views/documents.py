@@ -1,0 +1,99 @@
+"""The plan's documents for the roles: the plan PDF, the status report, the logo and publishing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from measures.lookup import plan_or_404
+from measures.models import ActionPlan
+from participants.roles import is_coordinator
+
+from ..documents import default_since, render_plan_pdf, render_status_report_pdf
+from ..forms import LogoForm, PublishForm, StatusReportForm
+
+VIEW_PERMISSION = "measures.view_measure"
+
+
+def pdf_response(pdf, filename, *, attachment):
+    response = HttpResponse(pdf, content_type="application/pdf")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def plan_filename(plan):
+    return f"slt-handlingsplan-{slugify(plan.municipality)}-{plan.period}.pdf"
+
+
+def _documents_page(request, plan, *, status_form=None, logo_form=None, status=200):
+    context = {
+        "plan": plan,
+        "status_form": status_form or StatusReportForm(initial={"since": default_since()}),
+        "logo_form": logo_form or LogoForm(instance=plan),
+        "can_change_plan": is_coordinator(request.user),
+        "can_publish": request.user.has_perm("measures.publish_actionplan"),
+    }
+    return render(request, "plans/documents.html", context, status=status)
+
+
+@require_GET
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+def plan_documents(request):
+    return _documents_page(request, plan_or_404())
+
+
+@require_GET
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+def plan_pdf(request):
+    plan = plan_or_404(ActionPlan.objects.select_related("adopted_by"), request.GET.get("period"))
+    return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=True)
+
+
+@require_GET
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+def status_report(request):
+    plan = plan_or_404()
+    form = StatusReportForm(request.GET or {"since": default_since().isoformat()})
+    if not form.is_valid():
+        return _documents_page(request, plan, status_form=form, status=400)
+    pdf = render_status_report_pdf(plan, since=form.cleaned_data["since"])
+    filename = f"statusrapport-{slugify(plan.municipality)}-{plan.period}.pdf"
+    return pdf_response(pdf, filename, attachment=True)
+
+
+@require_POST
+@login_required
+@permission_required("measures.change_actionplan", raise_exception=True)
+def plan_logo(request):
+    with transaction.atomic():
+        plan = plan_or_404(ActionPlan.objects.select_for_update())
+        form = LogoForm(request.POST, request.FILES, instance=plan)
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The logo is saved; the plan PDF uses it from now on."))
+            return redirect("plans:plan_documents")
+    return _documents_page(request, plan, logo_form=form, status=400)
+
+
+@require_POST
+@login_required
+@permission_required("measures.publish_actionplan", raise_exception=True)
+def plan_publish(request):
+    plan = plan_or_404()
+    form = PublishForm(request.POST)
+    form.is_valid()  # a checkbox: anything but a true value means "not published"
+    plan.published = form.cleaned_data.get("published", False)
+    plan.save()
+    if plan.published:
+        messages.success(request, _("The plan is published: everyone can read it without logging in."))
+    else:
+        messages.success(request, _("The plan is no longer published: the public plan page is closed."))
+    return redirect("plans:plan_documents")

@@ -1,0 +1,90 @@
+import datetime
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+
+from measures.models import Status
+from measures.services import status_update_create
+from participants import roles
+from tests.conftest import logged_in, make_user
+
+
+def test_anonymous_visitors_are_sent_from_the_dashboard_to_login(client, gjesdal):
+    response = client.get(reverse("plans:dashboard"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_user_without_a_role_is_refused_the_dashboard(outsider_client):
+    assert outsider_client.get(reverse("plans:dashboard")).status_code == 403
+
+
+def test_the_dashboard_refuses_post(coordinator_client):
+    assert coordinator_client.post(reverse("plans:dashboard")).status_code == 405
+
+
+def test_the_dashboard_counts_measures_by_status_with_labels_and_numbers(steering_client, gjesdal):
+    response = steering_client.get(reverse("plans:dashboard"))
+    assert response.status_code == 200
+    chart = {row["status"]: row["count"] for row in response.context["chart"]["rows"]}
+    assert sum(chart.values()) == 12
+    for status in Status:
+        assert chart[status.value] == gjesdal.measures.filter(status=status).count()
+    page = response.content.decode()
+    assert "<svg" in page and "Tiltak etter status" in page
+    assert '<th scope="row" class="fw-normal"><a href="/tiltak/?status=planlagt">Planlagt</a></th>' in page
+
+
+def test_the_dashboard_lists_delayed_and_stale_measures_as_needing_attention(coordinator_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    status_update_create(
+        measure=natteravn, user=coordinator, status=Status.DELAYED, note="Mangler frivillige", date=timezone.localdate()
+    )
+    fresh = gjesdal.measures.get(number=1)
+    status_update_create(measure=fresh, user=coordinator, status=Status.IN_PROGRESS, note="", date=timezone.localdate())
+    attention = coordinator_client.get(reverse("plans:dashboard")).context["attention"]
+    numbers = [measure.number for measure in attention]
+    assert 9 in numbers  # delayed
+    assert 1 not in numbers  # updated today
+    assert 2 in numbers  # never updated
+
+
+def test_the_dashboard_shows_meetings_in_the_next_30_days_only(coordinator_client, gjesdal):
+    meeting = apps.get_model("meetings", "Meeting")
+    series = gjesdal.meeting_series.first()
+    now = timezone.now()
+    soon = meeting.objects.create(
+        series=series, starts_at=now + datetime.timedelta(days=3), ends_at=now + datetime.timedelta(days=3, hours=1)
+    )
+    meeting.objects.create(
+        series=series, starts_at=now + datetime.timedelta(days=40), ends_at=now + datetime.timedelta(days=40, hours=1)
+    )
+    shown = coordinator_client.get(reverse("plans:dashboard")).context["meetings"]
+    assert shown == [soon]
+
+
+def test_the_dashboard_shows_the_latest_changes_with_who_and_when(coordinator_client, coordinator, gjesdal):
+    natteravn = gjesdal.measures.get(number=9)
+    coordinator_client.post(
+        reverse("measures:status_update", args=[9]),
+        {"status": Status.IN_PROGRESS, "date": timezone.localdate().isoformat(), "note": "Oppstart i uke 12"},
+    )
+    response = coordinator_client.get(reverse("plans:dashboard"))
+    changes = response.context["changes"]
+    assert len(changes) == 10
+    assert changes[0]["who"] == "Koordinator"
+    labels = {(change["kind"], change["label"], change["action"]) for change in changes[:2]}
+    assert ("tiltak", str(natteravn), "endret") in labels
+    assert ("statusoppdatering", str(natteravn), "opprettet") in labels
+    page = response.content.decode()
+    assert timezone.localtime(changes[0]["when"]).strftime("%d.%m.%Y %H:%M") in page
+
+
+@pytest.mark.parametrize("path", ["/", "/tiltak/"])
+def test_pages_say_so_when_no_plan_is_loaded(path, db):
+    client = logged_in(make_user("leder", roles.COORDINATOR))
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "Ingen handlingsplan er lastet inn ennå." in response.content.decode()
