@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "slt_portal.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 
 import django  # noqa: E402
 
@@ -27,13 +27,15 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import translation  # noqa: E402
 
 from measures.models import ActionPlan  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
-from slt_portal import plan as plan_module  # noqa: E402
-from slt_portal.pdf import _weasyprint, static_root, warm_up  # noqa: E402
+from plans.documents import LANG, PLAN_TEMPLATE, plan_context, plan_title, render_plan_pdf  # noqa: E402
+from slt_portal.pdf import static_root, warm_up  # noqa: E402
 
 COORDINATOR = "koordinator"
 PLAN_PDF = "/handlingsplan/pdf/"
@@ -60,7 +62,7 @@ def pages():
 def coordinator_client():
     client = Client(SERVER_NAME="127.0.0.1")
     user = get_user_model().objects.get(username=COORDINATOR)
-    client.force_login(user, backend="slt_portal.auth.PortalBackend")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 
@@ -90,9 +92,12 @@ def download(client):
 def pdf(repeat):
     """The plan PDF: a fresh render (cache cleared) against WeasyPrint alone on the same HTML,
     its queries, and a second download of the unchanged plan (from the cache)."""
+    import weasyprint
+
     plan = ActionPlan.objects.current()
-    html = plan_module.plan_html(plan)
-    weasyprint = _weasyprint()
+    with translation.override(LANG):
+        context = {**plan_context(plan), "pdf_title": plan_title(plan), "pdf_lang": LANG}
+        html = render_to_string(PLAN_TEMPLATE, context)
     warm_up()  # WeasyPrint imported and warmed, as in a server worker
 
     def weasyprint_alone():
@@ -122,7 +127,7 @@ def pdf(repeat):
 
 def render_once():
     cache.clear()
-    plan_module.render_plan_pdf(ActionPlan.objects.current())
+    render_plan_pdf(ActionPlan.objects.current())
 
 
 def memory():
@@ -144,7 +149,8 @@ if __name__ == "__main__":
     elif command == "memory":
         print(json.dumps(memory()))
     elif command == "baseline":
-        _weasyprint()  # imports only: Django, the project, WeasyPrint
+        import weasyprint  # noqa: F401  imports only: Django, the project, WeasyPrint
     elif command == "render":
-        _weasyprint()
+        import weasyprint  # noqa: F401, F811
+
         render_once()

@@ -32,7 +32,7 @@ BARE = "/bench/ok"
 
 
 def build(factor):
-    env = server_env(fresh_database(DATABASES[factor]), DJANGO_BENCH_VIEWS="1")
+    env = server_env(fresh_database(DATABASES[factor]))
     prepare(env, collectstatic=factor == 1)  # the static files are the same for both
     subprocess.run([PYTHON, "bench/grow.py", "--factor", str(factor)], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip

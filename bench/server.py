@@ -22,7 +22,7 @@ PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:543
 def server_env(database_url, **extra):
     env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
     env.update(
-        DJANGO_SETTINGS_MODULE="slt_portal.settings",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         DATABASE_URL=database_url,
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS=HOST,
@@ -64,7 +64,7 @@ def session_cookie(env, username):
         "from django.contrib.sessions.backends.db import SessionStore;"
         f"user = get_user_model().objects.get(username={username!r});"
         "s = SessionStore(); s[SESSION_KEY] = str(user.pk);"
-        "s[BACKEND_SESSION_KEY] = 'slt_portal.auth.PortalBackend';"
+        "s[BACKEND_SESSION_KEY] = 'django.contrib.auth.backends.ModelBackend';"
         "s[HASH_SESSION_KEY] = user.get_session_auth_hash(); s.create(); print(s.session_key)"
     )
     key = manage("shell", "-c", code, env=env, capture=True).strip().splitlines()[-1]
