@@ -1,4 +1,4 @@
-# SLT-portalen: `make run` serves the portal on http://127.0.0.1:8000, `make test` runs every test.
+# SLT-portalen: `make run` serves the portal on http://127.0.0.1:8000, `make test` runs every check and test.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -27,6 +27,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS)
 

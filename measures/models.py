@@ -235,7 +235,7 @@ class Measure(models.Model):
         Organization, verbose_name=_("responsible organizations"), blank=True, related_name="measures"
     )
     focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="measures")
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
     contact = models.ForeignKey(
         Person,
         verbose_name=_("contact person"),
@@ -274,7 +274,7 @@ class StatusUpdate(models.Model):
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="status_updates"
     )
     date = models.DateField(_("date"), default=timezone.localdate)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status)
     note = models.TextField(_("note"), blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -321,7 +321,7 @@ class LinkSection(models.TextChoices):
 
 class Link(models.Model):
     plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="links")
-    section = models.CharField(_("section"), max_length=20, choices=LinkSection.choices)
+    section = models.CharField(_("section"), max_length=20, choices=LinkSection)
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, blank=True, related_name="links"
     )

@@ -12,6 +12,10 @@
 - Reopening approved minutes: meetings.approve_minutes only.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
@@ -20,20 +24,23 @@ from participants.roles import is_coordinator
 
 from .models import Meeting, MeetingSeries
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+
 LEADER_WORD = "leder"
 
 
-def can_read(user):
+def can_read(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm("meetings.view_meeting")
 
 
-def holds_seat_in_series(user, series):
+def holds_seat_in_series(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     if not user.is_authenticated:
         return False
     return Position.objects.filter(body__meeting_series=series, holder__user=user).exists()
 
 
-def can_see_content(user, series):
+def can_see_content(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     """Minutes, agenda and action items: everyone who reads, except in confidential series."""
     if not can_read(user):
         return False
@@ -42,33 +49,34 @@ def can_see_content(user, series):
     return is_coordinator(user) or holds_seat_in_series(user, series)
 
 
-def can_edit(user, series):
+def can_edit(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     if is_coordinator(user):
         return True
     return user.has_perm("meetings.change_meeting") and holds_seat_in_series(user, series)
 
 
-def can_approve(user, series):
+def can_approve(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     if user.has_perm("meetings.approve_minutes"):
         return True
+    # The anonymous user holds no permission, so only a User reaches the query.
     return (
         user.has_perm("meetings.change_meeting")
         and Position.objects.filter(
-            body__meeting_series=series, holder__user=user, title__icontains=LEADER_WORD
+            body__meeting_series=series, holder__user=cast("User", user), title__icontains=LEADER_WORD
         ).exists()
     )
 
 
-def can_reopen(user):
+def can_reopen(user: User | AnonymousUser) -> bool:
     return user.has_perm("meetings.approve_minutes")
 
 
-def require_read(user):
+def require_read(user: User | AnonymousUser) -> None:
     if not can_read(user):
         raise PermissionDenied
 
 
-def meeting_for(user, pk, *, edit=False, for_update=False):
+def meeting_for(user: User | AnonymousUser, pk: int, *, edit: bool = False, for_update: bool = False) -> Meeting:
     """The meeting, or 403 when the user may not read (or, with edit, change) it.
 
     for_update locks the meeting's row for the surrounding transaction, so that a form's check
@@ -84,6 +92,6 @@ def meeting_for(user, pk, *, edit=False, for_update=False):
     return meeting
 
 
-def series_for(user, pk):
+def series_for(user: User | AnonymousUser, pk: int) -> MeetingSeries:
     require_read(user)
     return get_object_or_404(MeetingSeries, pk=pk)

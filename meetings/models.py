@@ -121,10 +121,10 @@ class Meeting(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("location"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus, default=MeetingStatus.PLANNED)
     minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
     minutes_status = models.CharField(
-        _("minutes status"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+        _("minutes status"), max_length=20, choices=MinutesStatus, default=MinutesStatus.DRAFT
     )
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -247,7 +247,7 @@ class ActionItem(models.Model):
     meeting = models.ForeignKey(
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=ActionItemKind.choices, default=ActionItemKind.ACTION)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActionItemKind, default=ActionItemKind.ACTION)
     text = models.TextField(_("text"))
     responsible_person = models.ForeignKey(
         Person,
@@ -345,7 +345,7 @@ class ReminderKind(models.TextChoices):
 class ReminderLog(models.Model):
     """A reminder e-mail that was sent, so that the same one is not sent twice on a day."""
 
-    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind.choices)
+    kind = models.CharField(_("kind"), max_length=20, choices=ReminderKind)
     object_id = models.PositiveBigIntegerField(_("meeting or action item"))
     email = models.EmailField(_("e-mail"))
     sent_on = models.DateField(_("sent on"))

@@ -1,6 +1,10 @@
 """Workflows on meetings that span models; each runs in one transaction."""
 
+from __future__ import annotations
+
 import datetime
+from collections.abc import Container, Iterable
+from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,37 +14,41 @@ from measures.models import Measure
 from measures.services import status_update_create
 from participants.models import Position
 
-from .models import AgendaItem, Attendance, Meeting, MinutesStatus
+from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, MinutesStatus
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+    from django.db.models import QuerySet
 
 
 class MinutesLocked(Exception):
     """The minutes are approved; reopen them before changing them."""
 
-    def __init__(self, meeting_pk):
+    def __init__(self, meeting_pk: int) -> None:
         super().__init__(meeting_pk)
         self.meeting_pk = meeting_pk
 
 
-def ensure_unlocked(meeting):
+def ensure_unlocked(meeting: Meeting) -> None:
     """The one check that the minutes, agenda, attendance and action items may still change."""
     if meeting.minutes_locked:
         raise MinutesLocked(meeting.pk)
 
 
-def _lock_for_writing(meeting):
+def _lock_for_writing(meeting: Meeting) -> Meeting:
     """The meeting, locked for this transaction; MinutesLocked when its minutes are approved."""
     current = Meeting.objects.select_for_update().get(pk=meeting.pk)
     ensure_unlocked(current)
     return current
 
 
-def _seats(series):
+def _seats(series: MeetingSeries) -> QuerySet[Position]:
     return (
         Position.objects.filter(body__meeting_series=series).select_related("holder").order_by("body__order", "order")
     )
 
 
-def _fill_meeting(meeting):
+def _fill_meeting(meeting: Meeting) -> None:
     series = meeting.series
     AgendaItem.objects.bulk_create(
         AgendaItem(meeting=meeting, order=item.order, title=item.title) for item in series.standing_items.all()
@@ -49,7 +57,7 @@ def _fill_meeting(meeting):
 
 
 @transaction.atomic
-def meetings_create_for_year(*, series, year):
+def meetings_create_for_year(*, series: MeetingSeries, year: int) -> list[Meeting]:
     """Create the series' meetings for a year from its rhythm; dates that exist are left alone."""
     zone = timezone.get_default_timezone()
     existing = set(series.meetings.filter(occurrence__year=year).values_list("occurrence", flat=True))
@@ -73,7 +81,7 @@ def meetings_create_for_year(*, series, year):
     return created
 
 
-def attendance_sync(*, meeting):
+def attendance_sync(*, meeting: Meeting) -> None:
     """One attendance row per seat of the attending bodies (new seats are added, marks kept)."""
     have = set(meeting.attendance.values_list("position_id", flat=True))
     Attendance.objects.bulk_create(
@@ -84,7 +92,7 @@ def attendance_sync(*, meeting):
 
 
 @transaction.atomic
-def attendance_save(*, meeting, present_ids):
+def attendance_save(*, meeting: Meeting, present_ids: Container[int]) -> None:
     _lock_for_writing(meeting)
     attendance_sync(meeting=meeting)
     for row in meeting.attendance.select_related("position"):
@@ -95,7 +103,7 @@ def attendance_save(*, meeting, present_ids):
             row.save()
 
 
-def measures_to_offer(meeting):
+def measures_to_offer(meeting: Meeting) -> QuerySet[Measure]:
     """Measures needing attention that an attending body is responsible for, not yet on the agenda."""
     return (
         Measure.objects.needing_attention()
@@ -107,14 +115,14 @@ def measures_to_offer(meeting):
 
 
 @transaction.atomic
-def agenda_item_add(*, meeting, title, notes="", measure=None):
+def agenda_item_add(*, meeting: Meeting, title: str, notes: str = "", measure: Measure | None = None) -> AgendaItem:
     _lock_for_writing(meeting)
     last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
     return AgendaItem.objects.create(meeting=meeting, order=last + 1, title=title, notes=notes, measure=measure)
 
 
 @transaction.atomic
-def agenda_item_move(*, item, up):
+def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
     """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
     meeting = _lock_for_writing(item.meeting)
     siblings = meeting.agenda_items.order_by("-order" if up else "order")
@@ -132,13 +140,13 @@ def agenda_item_move(*, item, up):
 
 
 @transaction.atomic
-def agenda_item_delete(*, item):
+def agenda_item_delete(*, item: AgendaItem) -> None:
     _lock_for_writing(item.meeting)
     item.delete()
 
 
 @transaction.atomic
-def action_item_save(*, item, meeting):
+def action_item_save(*, item: ActionItem, meeting: Meeting) -> ActionItem:
     """Add a decision or action item to the meeting, or save a changed one."""
     item.meeting = _lock_for_writing(meeting)
     item.save()
@@ -146,7 +154,14 @@ def action_item_save(*, item, meeting):
 
 
 @transaction.atomic
-def minutes_save(*, meeting, user, minutes, status_updates=(), action_item=None):
+def minutes_save(
+    *,
+    meeting: Meeting,
+    user: User,
+    minutes: str,
+    status_updates: Iterable[tuple[AgendaItem, str, str]] = (),
+    action_item: ActionItem | None = None,
+) -> Meeting:
     """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
 
     status_updates: (agenda item, status, note) for items about a measure. action_item: an unsaved
@@ -156,38 +171,43 @@ def minutes_save(*, meeting, user, minutes, status_updates=(), action_item=None)
     current = _lock_for_writing(meeting)
     date = timezone.localtime(current.starts_at).date()
     for item, status, note in status_updates:
+        # Each item here is about a measure (see above); only its foreign key is nullable.
         item.status_update = status_update_create(
-            measure=item.measure, user=user, status=status, note=note, date=min(date, timezone.localdate())
+            measure=cast("Measure", item.measure),
+            user=user,
+            status=status,
+            note=note,
+            date=min(date, timezone.localdate()),
         )
         item.save(update_fields=["status_update"])
     if action_item is not None:
         action_item.meeting = current
         action_item.save()
     current.minutes = minutes
-    current._history_user = user
+    current._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
     current.save()
     return current
 
 
 @transaction.atomic
-def minutes_approve(*, meeting, user):
+def minutes_approve(*, meeting: Meeting, user: User) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     meeting.minutes_status = MinutesStatus.APPROVED
     meeting.approved_by = user
     meeting.approved_at = timezone.now()
-    meeting._history_user = user
-    meeting._change_reason = _("Minutes approved")
+    meeting._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
+    meeting._change_reason = _("Minutes approved")  # type: ignore[attr-defined]  # simple_history's hook
     meeting.save()
     return meeting
 
 
 @transaction.atomic
-def minutes_reopen(*, meeting, user):
+def minutes_reopen(*, meeting: Meeting, user: User) -> Meeting:
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     meeting.minutes_status = MinutesStatus.DRAFT
     meeting.approved_by = None
     meeting.approved_at = None
-    meeting._history_user = user
-    meeting._change_reason = _("Minutes reopened")
+    meeting._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
+    meeting._change_reason = _("Minutes reopened")  # type: ignore[attr-defined]  # simple_history's hook
     meeting.save()
     return meeting

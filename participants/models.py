@@ -36,7 +36,7 @@ class BodyQuerySet(models.QuerySet):
 class Body(models.Model):
     key = models.SlugField(_("key"), max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=200)
-    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    level = models.CharField(_("level"), max_length=20, choices=Level)
     mandate = models.TextField(_("mandate"), blank=True, help_text=_("“Oppdrag” as the plan writes it."))
     participants_text = models.TextField(
         _("participants as written"), blank=True, help_text=_("“Deltakere” as the plan writes it.")

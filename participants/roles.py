@@ -5,8 +5,16 @@ role may do on a single object (a measure its body is responsible for, a confide
 meeting) is decided by the views, on top of these model permissions.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, Group, Permission, User
+    from django.db.models import QuerySet
 
 COORDINATOR = "SLT-koordinator"
 STEERING_GROUP = "Styringsgruppe"
@@ -51,16 +59,16 @@ ROLE_LABELS = {
 COORDINATOR_PERMISSION = "measures.change_actionplan"
 
 
-def is_coordinator(user):
+def is_coordinator(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and user.has_perm(COORDINATOR_PERMISSION)
 
 
-def require_coordinator(user):
+def require_coordinator(user: User | AnonymousUser) -> None:
     if not is_coordinator(user):
         raise PermissionDenied
 
 
-def permissions_for(role, permission_model):
+def permissions_for(role: str, permission_model: type[Permission]) -> QuerySet[Permission]:
     """The Permission rows a role holds (permission_model may be a historical model)."""
     wanted = ROLES[role]
     in_apps = permission_model.objects.filter(content_type__app_label__in=APPS)
@@ -76,7 +84,7 @@ def permissions_for(role, permission_model):
     return chosen
 
 
-def sync_roles(group_model, permission_model):
+def sync_roles(group_model: type[Group], permission_model: type[Permission]) -> None:
     for role in ROLES:
         group, _created = group_model.objects.get_or_create(name=role)
         group.permissions.set(permissions_for(role, permission_model))
