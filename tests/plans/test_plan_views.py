@@ -180,3 +180,31 @@ def test_publishing_refuses_get_the_steering_group_and_the_anonymous(steering_cl
     assert client.post(publish, {})["Location"].startswith(reverse("login"))
     gjesdal.refresh_from_db()
     assert gjesdal.published
+
+
+def test_a_logo_uploaded_over_a_newer_logo_is_refused_and_the_newer_one_kept(
+    coordinator_client, gjesdal, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    opened = coordinator_client.get(DOCUMENTS).context["logo_form"]["version"].value()
+    assert coordinator_client.post(LOGO, {"logo": _png(), "version": opened}).status_code == 302
+    gjesdal.refresh_from_db()
+    theirs = gjesdal.logo.name
+
+    response = coordinator_client.post(LOGO, {"logo": _png(200, 60), "version": opened})
+
+    assert response.status_code == 400
+    assert "Noen andre har lagret dette mens du redigerte" in response.text
+    gjesdal.refresh_from_db()
+    assert gjesdal.logo.name == theirs
+
+
+def test_a_logo_upload_after_an_edit_of_the_plan_texts_is_no_conflict(coordinator_client, gjesdal, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    opened = coordinator_client.get(DOCUMENTS).context["logo_form"]["version"].value()
+    gjesdal.introduction = "Ny innledning."
+    gjesdal.save()
+
+    assert coordinator_client.post(LOGO, {"logo": _png(), "version": opened}).status_code == 302
+    gjesdal.refresh_from_db()
+    assert gjesdal.logo.name.startswith("logos/") and gjesdal.introduction == "Ny innledning."

@@ -34,3 +34,22 @@ def test_render_plan_refuses_an_unknown_period_and_a_bad_date(gjesdal, tmp_path)
         call_command("render_plan", "--output", output, "--period", "neste")
     with pytest.raises(CommandError, match="2026-02-19"):
         call_command("render_plan", "--output", output, "--report", "status", "--since", "i går")
+
+
+def test_migrate_alone_makes_a_database_that_renders_the_plan(tmp_path):
+    """No step after `migrate`: the cache table for rendered PDFs comes with the migrations."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import GJESDAL_PLAN, ROOT
+
+    env = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="slt_portal.settings", DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    output = tmp_path / "plan.pdf"
+    for args in (["migrate", "-v", "0"], ["import_plan", str(GJESDAL_PLAN)], ["render_plan", "--output", str(output)]):
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert_in_pdf("Natteravnordning", pdf_text(output.read_bytes()))

@@ -1,0 +1,324 @@
+"""The access policy written down: every URL of the portal × every persona × GET and POST.
+
+test_access_matrix.py checks it against the URLconf, so a new URL without a row here fails
+`test_every_url_of_the_urlconf_has_a_row_in_the_access_matrix`.
+
+Outcomes: a status code, LOGIN (302 to the login page) or REDIRECT (302 anywhere else: the POST
+did its work). Each POST runs inside a savepoint that is rolled back, so every persona meets the
+same data.
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from PIL import Image
+
+from measures.forms import MeasureForm
+from measures.versioning import version_of
+from meetings.forms import ActionItemForm, MeetingForm
+from plans.forms import ActionPlanTextsForm, GoalForm
+from tests.conftest import PASSWORD
+
+from .conftest import PERSONAS, SECRET_ACTION, SECRET_MINUTES, form_data
+
+LOGIN = "LOGIN"
+REDIRECT = "REDIRECT"
+ROLES = ["coordinator", "steering_member", "working_member", "operative_member"]
+
+
+def members(code, **overrides):
+    """Anonymous to the login page, a user without a role 403, every role `code` unless named."""
+    row = {"anonymous": LOGIN, "outsider": 403, **dict.fromkeys(ROLES, code)}
+    row.update(overrides)
+    return row
+
+
+def logged_in(code, **overrides):
+    """Anonymous to the login page, every logged-in user (without a role too) `code` unless named."""
+    return members(code, outsider=code, **overrides)
+
+
+def everyone(code, **overrides):
+    row = dict.fromkeys(PERSONAS, code)
+    row.update(overrides)
+    return row
+
+
+def coordinator_only(code, refused=403, **overrides):
+    """The coordinator gets `code`; the other roles and the outsider `refused`."""
+    return members(refused, coordinator=code, **overrides)
+
+
+@dataclass
+class Case:
+    kwargs: object = None  # world -> URL kwargs
+    GET: dict = None
+    POST: dict = None
+    data: object = None  # world -> POST data (valid where cheap)
+    files: object = None  # () -> uploaded files
+    hidden_from: dict = field(default_factory=dict)  # persona -> text their GET must not contain
+
+
+def _goal_data(world):
+    return {**form_data(GoalForm(instance=world.goal)), "text": "Endret mål"}
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "navy").save(buffer, "PNG")
+    upload = io.BytesIO(buffer.getvalue())
+    upload.name = "logo.png"
+    return upload
+
+
+def _measure_data(world):
+    return {**form_data(MeasureForm(instance=world.measure)), "title": "Endret tittel"}
+
+
+def _plan_data(world):
+    return {**form_data(ActionPlanTextsForm(instance=world.plan)), "title": "Endret tittel"}
+
+
+def _meeting_data(meeting):
+    return {**form_data(MeetingForm(instance=meeting)), "location": "Rådhuset, møterom 2"}
+
+
+def _action_item_data(meeting):
+    item = meeting.action_items.first()
+    return {**form_data(ActionItemForm(instance=item, plan=meeting.series.plan)), "text": "Endret oppfølging"}
+
+
+def _agenda_item(meeting):
+    return meeting.agenda_items.order_by("order").last().pk
+
+
+def _attendance(meeting):
+    return {"present": [str(row.pk) for row in meeting.attendance.all()]}
+
+
+NEXT_YEAR = timezone.localdate().year + 1
+MEETINGS = {"working-group meeting": "working_meeting", "confidential operative meeting": "operative_meeting"}
+CONFIDENTIAL = {"steering_member": SECRET_MINUTES, "working_member": SECRET_MINUTES}
+CONFIDENTIAL_ACTION = {"steering_member": SECRET_ACTION, "working_member": SECRET_ACTION}
+
+
+def per_meeting(*, working, operative, data=None, item=None):
+    """One case for the working group's meeting and one for the operative group's confidential one."""
+
+    def kwargs_for(attr):
+        def kwargs(world):
+            meeting = getattr(world, attr)
+            return {"pk": meeting.pk, **({"item_pk": item(meeting)} if item else {})}
+
+        return kwargs
+
+    def data_for(attr):
+        return (lambda world: data(getattr(world, attr))) if data else None
+
+    return {
+        "working-group meeting": Case(
+            kwargs=kwargs_for("working_meeting"), data=data_for("working_meeting"), **working
+        ),
+        "confidential operative meeting": Case(
+            kwargs=kwargs_for("operative_meeting"), data=data_for("operative_meeting"), **operative
+        ),
+    }
+
+
+def per_action_item(*, working, operative, data=None):
+    def kwargs_for(attr):
+        return lambda world: {"item_pk": getattr(world, attr).action_items.first().pk}
+
+    def data_for(attr):
+        return (lambda world: data(getattr(world, attr))) if data else None
+
+    return {
+        "working-group meeting": Case(
+            kwargs=kwargs_for("working_meeting"), data=data_for("working_meeting"), **working
+        ),
+        "confidential operative meeting": Case(
+            kwargs=kwargs_for("operative_meeting"), data=data_for("operative_meeting"), **operative
+        ),
+    }
+
+
+MATRIX = {
+    # The portal's pages
+    "plans:dashboard": Case(GET=members(200), POST=members(405)),
+    "plans:accessibility": Case(GET=everyone(200), POST=everyone(405)),
+    "healthz": Case(GET=everyone(200), POST=everyone(405)),
+    # Accounts
+    "login": Case(
+        GET=everyone(200),
+        POST=everyone(REDIRECT),  # each persona logs in with its own password (anonymous with the coordinator's)
+        data=None,  # built per persona in the test
+    ),
+    "logout": Case(GET=everyone(405), POST=everyone(LOGIN)),
+    "password_change": Case(
+        GET=logged_in(200),
+        POST=logged_in(REDIRECT),
+        data=lambda world: {
+            "old_password": PASSWORD,
+            "new_password1": "Nytt-passord-2026!",
+            "new_password2": "Nytt-passord-2026!",
+        },
+    ),
+    "password_change_done": Case(GET=logged_in(200), POST=logged_in(405)),
+    # Measures
+    "measures:measure_list": Case(GET=members(200), POST=members(405)),
+    "measures:measure_export_csv": Case(GET=members(200), POST=members(405)),
+    "measures:measure_export_xlsx": Case(GET=members(200), POST=members(405)),
+    "measures:measure_detail": Case(
+        kwargs=lambda world: {"number": world.measure.number}, GET=members(200), POST=members(405)
+    ),
+    "measures:status_update": Case(
+        kwargs=lambda world: {"number": world.measure.number},
+        # Measure 1 is the working group's: its members post status updates, the operative group does not.
+        GET=members(403, coordinator=200, working_member=200),
+        POST=members(403, coordinator=REDIRECT, working_member=REDIRECT),
+        data=lambda world: {"status": "pagar", "date": timezone.localdate().isoformat(), "note": "I rute"},
+    ),
+    "measures:measure_edit": Case(
+        kwargs=lambda world: {"number": world.measure.number},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=_measure_data,
+    ),
+    "plans:plan_edit": Case(GET=coordinator_only(200), POST=coordinator_only(REDIRECT), data=_plan_data),
+    "plans:plan_item_add": Case(
+        kwargs=lambda world: {"kind": "mal"},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"order": "99", "text": "Et nytt mål"},
+    ),
+    "plans:plan_item_edit": Case(
+        kwargs=lambda world: {"kind": "mal", "pk": world.goal.pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=_goal_data,
+    ),
+    "plans:plan_item_delete": Case(
+        kwargs=lambda world: {"kind": "mal", "pk": world.goal.pk},
+        GET=members(405, outsider=405),
+        POST=coordinator_only(REDIRECT),
+    ),
+    # The plan document
+    "plans:public_plan()": Case(GET=everyone(200), POST=everyone(405)),
+    "plans:public_plan(period)": Case(
+        kwargs=lambda world: {"period": world.plan.period}, GET=everyone(200), POST=everyone(405)
+    ),
+    "plans:public_plan_pdf": Case(
+        kwargs=lambda world: {"period": world.plan.period}, GET=everyone(200), POST=everyone(405)
+    ),
+    # GET-only views that check the method first: a wrong method is 405 whoever asks.
+    "plans:plan_documents": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_pdf": Case(GET=members(200), POST=everyone(405)),
+    "plans:status_report": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_logo": Case(GET=everyone(405), POST=coordinator_only(REDIRECT), files=lambda: {"logo": _png()}),
+    "plans:plan_publish": Case(
+        GET=everyone(405), POST=coordinator_only(REDIRECT), data=lambda world: {"published": "on"}
+    ),
+    # Meetings
+    # Meeting views check the login first, then the method, then the role.
+    "meetings:meeting_list": Case(GET=members(200), POST=logged_in(405)),
+    "meetings:year_view": Case(GET=members(200), POST=logged_in(405)),
+    "meetings:calendar_settings": Case(GET=members(200), POST=logged_in(405)),
+    "meetings:calendar_token_new": Case(GET=logged_in(405), POST=members(REDIRECT)),
+    "meetings:calendar_token_revoke": Case(GET=logged_in(405), POST=members(REDIRECT)),
+    "meetings:calendar_feed": Case(
+        kwargs=lambda world: {"token": world.token.token}, GET=everyone(200), POST=everyone(405)
+    ),
+    "meetings:measure_action_items": Case(
+        kwargs=lambda world: {"pk": world.measure.pk},
+        GET=members(200),
+        POST=logged_in(405),
+        hidden_from=CONFIDENTIAL_ACTION,
+    ),
+    "meetings:series_create_year": {
+        "working-group series": Case(
+            kwargs=lambda world: {"pk": world.working_meeting.series_id},
+            GET=logged_in(405),
+            POST=coordinator_only(REDIRECT),
+            data=lambda world: {"year": str(NEXT_YEAR)},
+        ),
+    },
+    "meetings:meeting_detail": per_meeting(
+        working={"GET": members(200), "POST": logged_in(405)},
+        operative={"GET": members(200), "POST": logged_in(405), "hidden_from": CONFIDENTIAL | CONFIDENTIAL_ACTION},
+    ),
+    "meetings:minutes_pdf": per_meeting(
+        working={"GET": members(200), "POST": logged_in(405)},
+        operative={"GET": members(200), "POST": logged_in(405)},
+    ),
+    "meetings:meeting_edit": per_meeting(
+        working={"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)},
+        operative={"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)},
+        data=_meeting_data,
+    ),
+    "meetings:minutes_edit": per_meeting(
+        working={
+            "GET": members(200, steering_member=403, operative_member=403),
+            "POST": members(REDIRECT, steering_member=403, operative_member=403),
+        },
+        operative={
+            "GET": members(200, steering_member=403, working_member=403),
+            "POST": members(REDIRECT, steering_member=403, working_member=403),
+        },
+        data=lambda meeting: {"minutes": "Ny tekst i referatet", "version": version_of(meeting)},
+    ),
+    "meetings:minutes_approve": per_meeting(
+        working={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
+        operative={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
+    ),
+    "meetings:minutes_reopen": per_meeting(
+        working={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
+        operative={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
+    ),
+    "meetings:agenda_item_add": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+        data=lambda meeting: {"agenda-title": "En ny sak"},
+    ),
+    "meetings:agenda_measure_add": per_meeting(
+        working={"GET": logged_in(405), "POST": members(404, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(404, steering_member=403, working_member=403)},
+        data=lambda meeting: {"measure": "0"},
+    ),
+    "meetings:agenda_item_delete": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+        item=_agenda_item,
+    ),
+    "meetings:agenda_item_move": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+        item=_agenda_item,
+        data=lambda meeting: {"direction": "up"},
+    ),
+    "meetings:attendance_save": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+        data=_attendance,
+    ),
+    "meetings:action_item_add": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+        data=lambda meeting: {"action-kind": "oppfolging", "action-text": "Ny oppfølging"},
+    ),
+    "meetings:action_item_edit": per_action_item(
+        working={
+            "GET": members(200, steering_member=403, operative_member=403),
+            "POST": members(REDIRECT, steering_member=403, operative_member=403),
+        },
+        operative={
+            "GET": members(200, steering_member=403, working_member=403),
+            "POST": members(REDIRECT, steering_member=403, working_member=403),
+        },
+        data=_action_item_data,
+    ),
+    "meetings:action_item_toggle": per_action_item(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+    ),
+}
