@@ -12,13 +12,25 @@ object with select_for_update() inside transaction.atomic, so that the check and
 cannot interleave with another save.
 """
 
+from __future__ import annotations
+
 import datetime
+from typing import TYPE_CHECKING, Any, TypedDict, cast
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.http import QueryDict
+    from django_stubs_ext import StrOrPromise
+
+    # The mixin is only ever mixed into a ModelForm, ahead of it; at runtime it stays a plain class.
+    _ModelFormBase = forms.ModelForm[models.Model]
+else:
+    _ModelFormBase = object
 
 CONFLICT_MESSAGE = _(
     "Someone else saved this while you were editing it. Their version is shown next to yours "
@@ -27,37 +39,55 @@ CONFLICT_MESSAGE = _(
 )
 
 
-def version_of(instance):
+class Conflict(TypedDict):
+    """A field where the saved value differs from what this user typed."""
+
+    label: StrOrPromise | None
+    theirs: StrOrPromise
+    yours: StrOrPromise
+
+
+class ConflictAuthor(TypedDict):
+    """Who saved the newer version, and when."""
+
+    user: str
+    when: datetime.datetime
+
+
+def version_of(instance: models.Model) -> str:
     """The version token of a saved object: its last change as ISO text, "" for a new one."""
     if instance.pk is None:
         return ""
+    version: datetime.datetime | None
     try:
         instance._meta.get_field("updated_at")
     except FieldDoesNotExist:
-        version = instance.history.values_list("history_date", flat=True).first()
+        # HistoricalRecords adds the `history` manager at runtime; simple_history ships no types for it.
+        version = instance.history.values_list("history_date", flat=True).first()  # type: ignore[attr-defined]
     else:
-        version = instance.updated_at
+        version = instance.updated_at  # type: ignore[attr-defined]  # the field is there: _meta found it above
     return version.isoformat() if version else ""
 
 
-class VersionedFormMixin:
+class VersionedFormMixin(_ModelFormBase):
     """For a ModelForm: refuse to save over a newer version of the same object."""
 
     version_field_name = "version"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.conflicts = []
-        self.conflict_by = None
+        self.conflicts: list[Conflict] = []
+        self.conflict_by: ConflictAuthor | None = None
         self.fields[self.version_field_name] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.fields[self.version_field_name].initial = self.version(self.instance)
 
-    def version(self, instance):
+    def version(self, instance: models.Model) -> str:
         """What tells this form's object apart from a newer save; a form may narrow it to its own fields."""
         return version_of(instance)
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        # ModelForm.clean returns self.cleaned_data; the stubs allow None, which a form's clean may return.
+        cleaned_data = cast("dict[str, Any]", super().clean())
         if self.instance.pk is None:
             return cleaned_data
         saved = type(self.instance)._default_manager.get(pk=self.instance.pk)
@@ -67,14 +97,15 @@ class VersionedFormMixin:
             if not self.conflicts:
                 return cleaned_data  # the saved version already reads as this user's: nothing is lost
             self.conflict_by = _last_changed_by(saved)
-            data = self.data.copy()
+            # A bound form's data is the request's QueryDict (a dict in tests); the stubs say Mapping.
+            data = cast("QueryDict | dict[str, Any]", self.data).copy()
             data[self.add_prefix(self.version_field_name)] = current
             self.data = data
             raise ValidationError(CONFLICT_MESSAGE, code="conflict")
         return cleaned_data
 
-    def _differences(self, saved, cleaned_data):
-        differences = []
+    def _differences(self, saved: models.Model, cleaned_data: dict[str, Any]) -> list[Conflict]:
+        differences: list[Conflict] = []
         for name, field in self.fields.items():
             if name == self.version_field_name or name not in cleaned_data:
                 continue
@@ -86,7 +117,7 @@ class VersionedFormMixin:
                 )
         return differences
 
-    def saved_value(self, saved, name):
+    def saved_value(self, saved: models.Model, name: str) -> Any:
         """The saved object's value for a form field; forms with fields that are no column override it."""
         model_field = saved._meta.get_field(name)
         if model_field.many_to_many:
@@ -94,7 +125,7 @@ class VersionedFormMixin:
         return getattr(saved, name)
 
 
-def _last_changed_by(saved):
+def _last_changed_by(saved: models.Model) -> ConflictAuthor | None:
     history = getattr(saved, "history", None)
     latest = history.select_related("history_user").first() if history is not None else None
     if latest is None:
@@ -103,7 +134,7 @@ def _last_changed_by(saved):
     return {"user": (user.get_full_name() or user.username) if user else "", "when": latest.history_date}
 
 
-def _comparable(value):
+def _comparable(value: object) -> Any:
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, models.QuerySet | list | tuple | set):
@@ -115,7 +146,7 @@ def _comparable(value):
     return value
 
 
-def _display(field, value):
+def _display(field: forms.Field, value: Any) -> StrOrPromise:
     if isinstance(value, models.QuerySet | list | tuple | set):
         return ", ".join(str(item) for item in value) or "–"
     if value in (None, ""):

@@ -1,10 +1,22 @@
 """Field-by-field checks of a parsed plan file, each error naming its field and line."""
 
+from __future__ import annotations
+
 import datetime
 import re
+from collections.abc import Collection, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import yaml
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from django.db import models
+
+# A mapping as YAML parses it: the keys are meant to be text, but the file may write anything.
+YamlMapping: TypeAlias = dict[Any, Any]
+
+_H = TypeVar("_H", bound=Hashable)
 
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -12,17 +24,18 @@ KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 class PlanFileError(Exception):
     """The file is refused; `errors` lists every problem found, each naming its place."""
 
-    def __init__(self, errors):
+    def __init__(self, errors: list[str]) -> None:
         self.errors = errors
         super().__init__("\n".join(errors))
 
 
-def max_length(model, field):
+def max_length(model: type[models.Model], field: str) -> int | None:
     """The column's own limit, so the file is refused where the database would refuse it."""
-    return model._meta.get_field(field).max_length
+    # A column of the model: get_field's other results (a reverse relation, a generic key) have no limit.
+    return cast("models.Field[Any, Any]", model._meta.get_field(field)).max_length
 
 
-def line_index(node, path="", index=None):
+def line_index(node: yaml.Node, path: str = "", index: dict[str, int] | None = None) -> dict[str, int]:
     """Map each path in the document ("measures[3].status") to its line number."""
     index = {} if index is None else index
     index[path] = node.start_mark.line + 1
@@ -37,7 +50,7 @@ def line_index(node, path="", index=None):
     return index
 
 
-def type_name(value):
+def type_name(value: object) -> str:
     if isinstance(value, bool):
         return _("true/false")
     if isinstance(value, (int, float)):
@@ -54,11 +67,11 @@ def type_name(value):
 class FieldChecker:
     """Checks a parsed document field by field, collecting errors with their place."""
 
-    def __init__(self, lines):
+    def __init__(self, lines: dict[str, int]) -> None:
         self.lines = lines
-        self.errors = []
+        self.errors: list[str] = []
 
-    def error(self, path, message):
+    def error(self, path: str, message: str) -> None:
         line = self.lines.get(path)
         if line is None:
             parent = path.rsplit(".", 1)[0] if "." in path else ""
@@ -67,7 +80,7 @@ class FieldChecker:
         place = path or _("file")
         self.errors.append(f"{place} ({where}): {message}")
 
-    def mapping(self, data, path, allowed=None):
+    def mapping(self, data: object, path: str, allowed: Sequence[str] | None = None) -> YamlMapping:
         if not isinstance(data, dict):
             self.error(path, _("must be a mapping of fields"))
             return {}
@@ -77,7 +90,7 @@ class FieldChecker:
                 self.error(where, _("unknown field; allowed: %(allowed)s") % {"allowed": ", ".join(allowed)})
         return data
 
-    def items(self, data, field, path, required=False):
+    def items(self, data: YamlMapping, field: str, path: str, required: bool = False) -> list[tuple[str, Any]]:
         value = data.get(field)
         where = f"{path}.{field}" if path else field
         if value is None:
@@ -89,7 +102,9 @@ class FieldChecker:
             return []
         return [(f"{where}[{position}]", item) for position, item in enumerate(value)]
 
-    def text(self, data, field, path, required=False, max_length=None):
+    def text(
+        self, data: YamlMapping, field: str, path: str, required: bool = False, max_length: int | None = None
+    ) -> str:
         where = f"{path}.{field}" if path else field
         value = data.get(field)
         if value is None or value == "":
@@ -105,7 +120,7 @@ class FieldChecker:
         self.length(value, where, max_length)
         return value
 
-    def list_text(self, path, value, max_length=None):
+    def list_text(self, path: str, value: object, max_length: int | None = None) -> str:
         """One text of a list (goals, standing agenda items): required, stripped."""
         if not isinstance(value, str) or not value.strip():
             self.error(path, _("must be text"))
@@ -114,24 +129,26 @@ class FieldChecker:
         self.length(value, path, max_length)
         return value
 
-    def length(self, value, path, limit):
+    def length(self, value: str, path: str, limit: int | None) -> None:
         if limit and len(value) > limit:
             self.error(path, _("is longer than %(max)s characters") % {"max": limit})
 
-    def key(self, data, field, path, limit):
+    def key(self, data: YamlMapping, field: str, path: str, limit: int | None) -> str:
         value = self.text(data, field, path, required=True, max_length=limit)
         if value and not KEY_RE.match(value):
             self.error(f"{path}.{field}", _("«%(value)s» is not a key (a-z, 0-9 and -)") % {"value": value})
         return value
 
-    def boolean(self, data, field, path, default=False):
+    def boolean(self, data: YamlMapping, field: str, path: str, default: bool = False) -> bool:
         value = data.get(field, default)
         if not isinstance(value, bool):
             self.error(f"{path}.{field}" if path else field, _("must be true or false"))
             return default
         return value
 
-    def integer(self, data, field, path, default=None, minimum=1):
+    def integer(
+        self, data: YamlMapping, field: str, path: str, default: int | None = None, minimum: int = 1
+    ) -> int | None:
         value = data.get(field, default)
         where = f"{path}.{field}" if path else field
         if value is None:
@@ -145,7 +162,9 @@ class FieldChecker:
             return None
         return value
 
-    def choice(self, data, field, path, choices, default=None):
+    def choice(
+        self, data: YamlMapping, field: str, path: str, choices: type[models.TextChoices], default: str | None = None
+    ) -> str | None:
         value = data.get(field, default)
         where = f"{path}.{field}" if path else field
         if value is None:
@@ -160,20 +179,20 @@ class FieldChecker:
             return None
         return value
 
-    def reference(self, value, path, known, what):
+    def reference(self, value: object, path: str, known: Collection[str], what: str) -> str | None:
         if not isinstance(value, (str, int)) or isinstance(value, bool) or value not in known:
             self.error(path, _("unknown %(what)s «%(value)s»") % {"what": what, "value": value})
             return None
-        return value
+        return cast(str, value)  # it is in `known`, and the keys there are all text
 
-    def references(self, data, field, path, known, what):
-        found = []
+    def references(self, data: YamlMapping, field: str, path: str, known: Collection[str], what: str) -> list[str]:
+        found: list[str] = []
         for item_path, value in self.items(data, field, path):
             if self.reference(value, item_path, known, what) is not None:
                 found.append(value)
         return found
 
-    def unique(self, value, path, seen, what):
+    def unique(self, value: _H, path: str, seen: set[_H], what: str) -> None:
         if value in seen:
             self.error(path, _("%(what)s «%(value)s» appears more than once") % {"what": what, "value": value})
         seen.add(value)

@@ -1,8 +1,10 @@
 """Writing a plan back out as plan-file text, in the format the reader takes."""
 
+from typing import cast
+
 import yaml
 
-from measures.models import ActionPlan
+from measures.models import ActionPlan, Measure
 from participants.models import Body, Organization
 
 from .reader import FORMAT_VERSION
@@ -12,7 +14,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _represent_text(dumper, value):
+def _represent_text(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
@@ -20,7 +22,7 @@ def _represent_text(dumper, value):
 _Dumper.add_representer(str, _represent_text)
 
 
-def export_plan(plan):
+def export_plan(plan: ActionPlan) -> str:
     """The plan as plan-file text (YAML)."""
     organizations = Organization.objects.order_by("key")
     bodies = Body.objects.prefetch_related("positions__organization").order_by("order", "key")
@@ -76,7 +78,8 @@ def export_plan(plan):
                 "title": link.title,
                 "url": link.url,
                 "section": link.section,
-                **({"measure": link.measure.number} if link.measure_id else {}),
+                # With measure_id set, the measure (selected with the link) is there; the relation's type is optional.
+                **({"measure": cast("Measure", link.measure).number} if link.measure_id else {}),
             }
             for link in plan.links.select_related("measure")
         ],

@@ -1,17 +1,29 @@
 """Writing a validated plan file into the database, touching only what differs."""
 
-from django.db import transaction
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.db import models, transaction
 
 from measures.models import ActionPlan, FocusArea, Goal, Link, Measure
 from meetings.models import MeetingSeries, StandingAgendaItem
 from participants.models import Body, Organization, Position
 
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import ManyRelatedManager
 
-def _upsert(model, lookup, values):
+    from .reader import PlanData
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+def _upsert(model: type[_M], lookup: Mapping[str, object], values: Mapping[str, object]) -> _M:
     """Create, or update only the fields that differ, so an unchanged row is not saved."""
-    obj = model.objects.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first()
     if obj is None:
-        return model.objects.create(**lookup, **values)
+        return model._default_manager.create(**lookup, **values)
     changed = [field for field, value in values.items() if getattr(obj, field) != value]
     for field in changed:
         setattr(obj, field, values[field])
@@ -20,28 +32,38 @@ def _upsert(model, lookup, values):
     return obj
 
 
-def _set_m2m(manager, objects):
+def _set_m2m(manager: ManyRelatedManager[_M, Any], objects: Sequence[_M]) -> None:
     if set(manager.all()) != set(objects):
         manager.set(objects)
 
 
-def _sync_ordered(queryset, model, parent, texts, field):
+def _sync_ordered(
+    queryset: models.Manager[_M], model: type[_M], parent: Mapping[str, models.Model], texts: Sequence[str], field: str
+) -> None:
     for order, text in enumerate(texts, start=1):
         _upsert(model, {**parent, "order": order}, {field: text})
     queryset.filter(order__gt=len(texts)).delete()
 
 
 @transaction.atomic
-def import_plan(*, data):
+def import_plan(*, data: PlanData) -> ActionPlan:
     """Write a validated plan (from `read_plan_file`); returns the ActionPlan."""
-    organizations = {
+    # Looked up with the file's optional references too: a missing one (None) finds nothing.
+    organizations: dict[str | None, Organization] = {
         org["key"]: _upsert(Organization, {"key": org["key"]}, {"name": org["name"]}) for org in data["organizations"]
     }
     organizations.update({org.key: org for org in Organization.objects.exclude(key__in=organizations)})
 
-    bodies = {}
+    obj: Body | Measure | MeetingSeries  # the row each loop below writes
+    bodies: dict[str | None, Body] = {}
     for order, body in enumerate(data["bodies"], start=1):
-        values = {key: body[key] for key in ("name", "level", "mandate", "participants_text", "confidential")}
+        values = {
+            "name": body["name"],
+            "level": body["level"],
+            "mandate": body["mandate"],
+            "participants_text": body["participants_text"],
+            "confidential": body["confidential"],
+        }
         obj = bodies[body["key"]] = _upsert(Body, {"key": body["key"]}, {**values, "order": order})
         # Renamed seats go first, so that a new order never collides with an old row.
         obj.positions.exclude(title__in=[seat["title"] for seat in body["seats"]]).delete()
@@ -72,7 +94,7 @@ def import_plan(*, data):
     _sync_ordered(plan.focus_areas, FocusArea, {"plan": plan}, data["focus_areas"], "text")
     focus_areas = {area.order: area for area in plan.focus_areas.all()}
 
-    measures = {}
+    measures: dict[int | None, Measure] = {}
     plan.measures.exclude(number__in=[m["number"] for m in data["measures"]]).delete()
     for measure in data["measures"]:
         obj = measures[measure["number"]] = _upsert(
@@ -105,11 +127,20 @@ def import_plan(*, data):
 
     plan.meeting_series.exclude(key__in=[series["key"] for series in data["meeting_series"]]).delete()
     for order, series in enumerate(data["meeting_series"], start=1):
-        fields = ("name", "purpose", "frequency", "rrule", "start_time", "duration_minutes", "location", "confidential")
         obj = _upsert(
             MeetingSeries,
             {"plan": plan, "key": series["key"]},
-            {**{field: series[field] for field in fields}, "order": order},
+            {
+                "name": series["name"],
+                "purpose": series["purpose"],
+                "frequency": series["frequency"],
+                "rrule": series["rrule"],
+                "start_time": series["start_time"],
+                "duration_minutes": series["duration_minutes"],
+                "location": series["location"],
+                "confidential": series["confidential"],
+                "order": order,
+            },
         )
         _set_m2m(obj.bodies, [bodies[key] for key in series["bodies"]])
         _sync_ordered(obj.standing_items, StandingAgendaItem, {"series": obj}, series["standing_agenda"], "title")

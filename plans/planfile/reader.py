@@ -1,7 +1,10 @@
 """Reading a plan file: parse, validate and normalise, or refuse the whole file."""
 
+from __future__ import annotations
+
 import datetime
 import re
+from typing import TypedDict
 
 import yaml
 from dateutil.rrule import rrulestr
@@ -13,7 +16,7 @@ from measures.models import ActionPlan, Link, LinkSection, Measure, Status, pars
 from meetings.models import MeetingSeries, StandingAgendaItem
 from participants.models import Body, Level, Organization, Position
 
-from .checks import FieldChecker, PlanFileError, line_index, max_length
+from .checks import FieldChecker, PlanFileError, YamlMapping, line_index, max_length
 
 FORMAT_VERSION = 1
 TOP_LEVEL = [
@@ -61,7 +64,85 @@ SERIES_FIELDS = [
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-def read_plan_file(text):
+# What read_plan_file returns. A value is None only where an error was recorded, and then the
+# whole file is refused: a returned plan holds None only where the format allows it.
+
+
+class OrganizationData(TypedDict):
+    key: str
+    name: str
+
+
+class SeatData(TypedDict):
+    title: str
+    organization: str | None
+    secretary: bool
+
+
+class BodyData(TypedDict):
+    key: str
+    name: str
+    level: str | None
+    mandate: str
+    participants_text: str
+    confidential: bool
+    seats: list[SeatData]
+
+
+class MeasureData(TypedDict):
+    number: int | None
+    title: str
+    subtitle: str
+    description: str
+    responsible: str
+    responsible_bodies: list[str]
+    responsible_organizations: list[str]
+    focus_areas: list[int]
+    status: str | None
+
+
+class LinkData(TypedDict):
+    title: str
+    url: str
+    section: str | None
+    measure: int | None
+
+
+class SeriesData(TypedDict):
+    key: str
+    name: str
+    purpose: str
+    frequency: str
+    rrule: str
+    start_time: datetime.time | None
+    duration_minutes: int | None
+    location: str
+    bodies: list[str]
+    confidential: bool
+    standing_agenda: list[str]
+
+
+class PlanData(TypedDict, total=False):
+    """The whole plan; built up key by key, a plan read_plan_file returns has every key."""
+
+    municipality: str
+    title: str
+    published: bool
+    period_start: int | None
+    period_end: int | None
+    adopted_on: datetime.date | None
+    adopted_by: str | None
+    chapters: dict[str, str]
+    goals: list[str]
+    focus_areas: list[str]
+    organizations: list[OrganizationData]
+    bodies: list[BodyData]
+    measures: list[MeasureData]
+    links: list[LinkData]
+    meeting_series: list[SeriesData]
+
+
+def read_plan_file(text: str) -> PlanData:
     """Parse and validate a plan file; returns a normalised dict or raises PlanFileError."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -95,11 +176,11 @@ def read_plan_file(text):
     return plan
 
 
-def _read_header(r, data):
+def _read_header(r: FieldChecker, data: YamlMapping) -> PlanData:
     """The plan's own fields, chapters, goals and focus areas."""
     if data.get("format") != FORMAT_VERSION:
         r.error("format", _("must be %(version)s") % {"version": FORMAT_VERSION})
-    plan = {
+    plan: PlanData = {
         "municipality": r.text(
             data, "municipality", "", required=True, max_length=max_length(ActionPlan, "municipality")
         ),
@@ -132,8 +213,9 @@ def _read_header(r, data):
     return plan
 
 
-def _read_organizations(r, data):
-    organizations, seen = [], set()
+def _read_organizations(r: FieldChecker, data: YamlMapping) -> list[OrganizationData]:
+    organizations: list[OrganizationData] = []
+    seen: set[str] = set()
     for path, item in r.items(data, "organizations", ""):
         item = r.mapping(item, path, ["key", "name"])
         key = r.key(item, "key", path, max_length(Organization, "key"))
@@ -143,13 +225,14 @@ def _read_organizations(r, data):
     return organizations
 
 
-def _read_bodies(r, data, organizations):
-    bodies, seen = [], set()
+def _read_bodies(r: FieldChecker, data: YamlMapping, organizations: set[str]) -> list[BodyData]:
+    bodies: list[BodyData] = []
+    seen: set[str] = set()
     for path, item in r.items(data, "bodies", "", required=True):
         item = r.mapping(item, path, BODY_FIELDS)
         key = r.key(item, "key", path, max_length(Body, "key"))
         r.unique(key, f"{path}.key", seen, _("body"))
-        body = {
+        body: BodyData = {
             "key": key,
             "name": r.text(item, "name", path, required=True, max_length=max_length(Body, "name")),
             "level": r.choice(item, "level", path, Level),
@@ -158,7 +241,8 @@ def _read_bodies(r, data, organizations):
             "confidential": r.boolean(item, "confidential", path),
             "seats": [],
         }
-        titles, secretaries = set(), 0
+        titles: set[str] = set()
+        secretaries = 0
         for seat_path, seat in r.items(item, "seats", path):
             seat = r.mapping(seat, seat_path, ["title", "organization", "secretary"])
             title = r.text(seat, "title", seat_path, required=True, max_length=max_length(Position, "title"))
@@ -175,8 +259,11 @@ def _read_bodies(r, data, organizations):
     return bodies
 
 
-def _read_measures(r, data, bodies, organizations, focus_area_count):
-    measures, numbers = [], set()
+def _read_measures(
+    r: FieldChecker, data: YamlMapping, bodies: set[str], organizations: set[str], focus_area_count: int
+) -> list[MeasureData]:
+    measures: list[MeasureData] = []
+    numbers: set[int] = set()
     for path, item in r.items(data, "measures", "", required=True):
         item = r.mapping(item, path, MEASURE_FIELDS)
         number = r.integer(item, "number", path)
@@ -208,14 +295,15 @@ def _read_measures(r, data, bodies, organizations, focus_area_count):
     return measures
 
 
-def _read_links(r, data, numbers):
-    links = []
+def _read_links(r: FieldChecker, data: YamlMapping, numbers: set[int | None]) -> list[LinkData]:
+    links: list[LinkData] = []
     url_validator = URLValidator(schemes=["http", "https"])
     for path, item in r.items(data, "links", ""):
         item = r.mapping(item, path, ["title", "url", "section", "measure"])
         url = r.text(item, "url", path, required=True, max_length=max_length(Link, "url"))
         try:
-            url and url_validator(url)
+            if url:
+                url_validator(url)
         except ValidationError:
             r.error(f"{path}.url", _("«%(value)s» is not a web address") % {"value": url})
         section = r.choice(item, "section", path, LinkSection)
@@ -236,7 +324,7 @@ def _read_links(r, data, numbers):
     return links
 
 
-def _read_rule(r, item, path):
+def _read_rule(r: FieldChecker, item: YamlMapping, path: str) -> str:
     rule = r.text(item, "rrule", path, required=True, max_length=max_length(MeetingSeries, "rrule"))
     if rule:
         try:
@@ -251,8 +339,9 @@ def _read_rule(r, item, path):
     return rule
 
 
-def _read_series(r, data, bodies):
-    series, seen = [], set()
+def _read_series(r: FieldChecker, data: YamlMapping, bodies: set[str]) -> list[SeriesData]:
+    series: list[SeriesData] = []
+    seen: set[str] = set()
     limit = max_length(StandingAgendaItem, "title")
     for path, item in r.items(data, "meeting_series", ""):
         item = r.mapping(item, path, SERIES_FIELDS)
