@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -12,13 +13,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from participants.roles import is_coordinator, require_coordinator
 
 from . import exports, history
-from .forms import MeasureFilterForm, MeasureForm, StatusUpdateForm
+from .filters import MeasureFilter
+from .forms import MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
 from .models import ActionPlan, Measure, StatusUpdate
 from .services import status_update_create
 
 VIEW_PERMISSION = "measures.view_measure"
 STATUS_PERMISSION = "measures.add_statusupdate"
+PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
 
 
 def _measure_in_current_plan(number, queryset=None):
@@ -35,9 +38,8 @@ def can_update_status(user, measure):
 
 
 def _filtered_measures(request, plan):
-    form = MeasureFilterForm(request.GET or None, plan=plan)
-    measures = form.filter(plan.measures.all())
-    return form, measures
+    filters = MeasureFilter(request.GET or None, plan=plan)
+    return filters, filters.measures
 
 
 @login_required
@@ -47,8 +49,11 @@ def measure_list(request):
     plan = ActionPlan.objects.current()
     if plan is None:
         return render(request, "measures/measure_list.html", {"plan": None})
-    form, measures = _filtered_measures(request, plan)
-    context = {"plan": plan, "form": form, "measures": measures, "query": request.GET.urlencode()}
+    filters, measures = _filtered_measures(request, plan)
+    page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"plan": plan, "form": filters.form, "page": page, "measures": page, "query": query.urlencode()}
     return render(request, "measures/measure_list.html", context)
 
 
