@@ -22,6 +22,8 @@ from .services import status_update_create
 VIEW_PERMISSION = "measures.view_measure"
 STATUS_PERMISSION = "measures.add_statusupdate"
 PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
+SHOWN_ON_PAGE = 10  # status updates and changes on the measure page; the rest on their own paged pages
+HISTORY_PAGE_SIZE = 25
 
 
 def _measure_in_current_plan(number, queryset=None):
@@ -86,7 +88,11 @@ def measure_detail(request, number):
             "responsible_organizations",
             "focus_areas",
             "links",
-            Prefetch("status_updates", queryset=StatusUpdate.objects.select_related("author")),
+            Prefetch(
+                "status_updates",
+                queryset=StatusUpdate.objects.select_related("author")[:SHOWN_ON_PAGE],
+                to_attr="latest_updates",
+            ),
         ),
     )
     may_update = can_update_status(request.user, measure)
@@ -96,7 +102,10 @@ def measure_detail(request, number):
         "may_update": may_update,
         "may_edit": is_coordinator(request.user),
         "status_form": StatusUpdateForm(initial={"status": measure.status}) if may_update else None,
-        "changes": history.measure_changes(measure),
+        "update_count": measure.status_updates.count(),
+        "changes": history.measure_changes(measure, count=SHOWN_ON_PAGE),
+        "change_count": measure.history.count(),
+        "shown": SHOWN_ON_PAGE,
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -129,3 +138,26 @@ def measure_edit(request, number):
             return redirect("measures:measure_detail", number=measure.number)
     context = {"number": number, "saved_title": saved_title, "form": form}
     return render(request, "measures/measure_form.html", context)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def measure_updates(request, number):
+    """All status updates of a measure, newest first, a page at a time."""
+    measure = _measure_in_current_plan(number)
+    updates = measure.status_updates.select_related("author").order_by("-date", "-created_at")
+    page = Paginator(updates, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "measures/measure_updates.html", {"measure": measure, "page": page})
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def measure_history(request, number):
+    """The measure's whole change log, newest first, a page at a time."""
+    measure = _measure_in_current_plan(number)
+    page = Paginator(measure.history.all(), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    start = page.start_index() - 1 if page.paginator.count else 0
+    changes = history.measure_changes(measure, start=start, count=HISTORY_PAGE_SIZE)
+    return render(request, "measures/measure_history.html", {"measure": measure, "page": page, "changes": changes})
