@@ -31,9 +31,11 @@ test: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -n $(TEST_WORKERS)
 
-# Query counts, page cost against a bare page and the plan PDF's costs, at 1x and 100x Gjesdal's
-# size; needs PostgreSQL at 127.0.0.1:5432 (BENCH_PG_URL overrides). Results: bench/RESULTS.md.
+# Query counts, page cost and throughput (wrk, installed here if missing) against a bare page, and the
+# plan PDF's costs, at 1x and 100x Gjesdal's size; needs PostgreSQL at 127.0.0.1:5432 (BENCH_PG_URL
+# overrides). Results: bench/RESULTS.md.
 bench: $(STAMP)
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk)
 	$(PY) bench/run.py
 
 lint: $(STAMP)

@@ -55,6 +55,7 @@ def pages():
         "meeting list": "/moter/",
         "meeting page": f"/moter/{meeting.pk}/",
         "year view": "/moter/arshjul/",
+        "public plan page": "/plan/",
         "plan PDF": PLAN_PDF,
     }
 

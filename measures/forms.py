@@ -1,79 +1,13 @@
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import Truncator, capfirst
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Body, Organization
 from participants.validators import validate_no_national_id
 
-from .models import STATUSES_NEEDING_NOTE, FocusArea, Measure, Status, StatusUpdate
+from .models import STATUSES_NEEDING_NOTE, Measure, Status, StatusUpdate
 from .versioning import VersionedFormMixin
-
-
-class MeasureFilterForm(forms.Form):
-    SORTS = [
-        ("number", _("Number")),
-        ("-number", _("Number, descending")),
-        ("title", _("Title")),
-        ("-title", _("Title, descending")),
-        ("status", _("Status")),
-        ("-status", _("Status, descending")),
-        ("latest", _("Latest update, oldest first")),
-        ("-latest", _("Latest update, newest first")),
-    ]
-
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("All statuses")), *Status.choices])
-    focus_area = forms.ModelChoiceField(
-        label=_("Focus area"), required=False, queryset=FocusArea.objects.none(), empty_label=_("All focus areas")
-    )
-    responsible = forms.ChoiceField(label=_("Responsible"), required=False)
-    needs_attention = forms.BooleanField(label=_("Only measures that need attention"), required=False)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
-
-    def __init__(self, *args, plan, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = plan.focus_areas.all()
-        self.fields["focus_area"].label_from_instance = lambda area: Truncator(area.text).chars(70)
-        bodies = Body.objects.filter(measures__plan=plan).distinct()
-        organizations = Organization.objects.filter(measures__plan=plan).distinct()
-        self.fields["responsible"].choices = [
-            ("", _("All responsible parties")),
-            (_("Bodies"), [(f"body-{body.pk}", body.name) for body in bodies]),
-            (_("Organizations"), [(f"org-{org.pk}", org.name) for org in organizations]),
-        ]
-
-    def filter(self, measures):
-        """The measures matching the valid filters, sorted; all of them when the filters are invalid."""
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("q"):
-            text = data["q"]
-            match = (
-                Q(title__icontains=text)
-                | Q(subtitle__icontains=text)
-                | Q(description__icontains=text)
-                | Q(responsible_text__icontains=text)
-            )
-            if re.fullmatch(r"[0-9]{1,4}", text):  # a measure number; not "²", not beyond the column
-                match |= Q(number=int(text))
-            measures = measures.filter(match)
-        if data.get("status"):
-            measures = measures.filter(status=data["status"])
-        if data.get("focus_area"):
-            measures = measures.filter(focus_areas=data["focus_area"])
-        if data.get("responsible"):
-            kind, pk = data["responsible"].split("-", 1)
-            if kind == "body":
-                measures = measures.filter(responsible_bodies__pk=pk)
-            else:
-                measures = measures.filter(responsible_organizations__pk=pk)
-        if data.get("needs_attention"):
-            measures = measures.needing_attention()
-        return measures.sorted_by(data.get("sort") or "number")
 
 
 class StatusNoteRuleMixin:

@@ -28,14 +28,14 @@ M2M_FIELDS = {
 HIDDEN_FIELDS = ["plan"]
 
 
-def _m2m_rows(measure):
-    """For each m2m field: {history_id: set of related ids}, all fields read in one UNION query."""
+def _m2m_rows(measure, history_ids):
+    """For each m2m field: {history_id: set of related ids} of these records, read in one UNION query."""
     parts = []
     for name, target in M2M_FIELDS.items():
         through = getattr(Measure.history.model, name).model
         target_field = next(f for f in through._meta.fields if f.is_relation and f.related_model is target)
         parts.append(
-            through.objects.filter(measure_id=measure.pk)
+            through.objects.filter(measure_id=measure.pk, history_id__in=history_ids)
             .annotate(field=Value(name, output_field=CharField()), target=F(target_field.attname))
             .values_list("field", "history_id", "target")
             .order_by()
@@ -46,12 +46,19 @@ def _m2m_rows(measure):
     return rows
 
 
-def measure_changes(measure):
-    """The measure's change log, newest first: each entry with who, when, action and field changes."""
-    records = list(measure.history.select_related("history_user").order_by("-history_date", "-history_id"))
-    m2m = _m2m_rows(measure)
+def measure_changes(measure, *, start=0, count=None):
+    """The measure's change log, newest first: who, when, action and field changes of each record.
+
+    From record `start`, `count` records (all when None); one record more is read to compare the
+    last one with, so a page of the log costs the same however long the history is.
+    """
+    records = measure.history.select_related("history_user").order_by("-history_date", "-history_id")
+    window = list(records[start : start + count + 1] if count is not None else records[start:])
+    shown = window[:count] if count is not None else window
+    m2m = _m2m_rows(measure, [record.history_id for record in window])
     raw = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    for index, newer in enumerate(shown):
+        older = window[index + 1] if index + 1 < len(window) else None
         changes = []
         if older is not None:
             delta = newer.diff_against(older, excluded_fields=[*M2M_FIELDS, *HIDDEN_FIELDS])

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:number>/", views.measure_detail, name="measure_detail"),
     path("<int:number>/status/", views.status_update, name="status_update"),
     path("<int:number>/endre/", views.measure_edit, name="measure_edit"),
+    path("<int:number>/statusoppdateringer/", views.measure_updates, name="measure_updates"),
+    path("<int:number>/historikk/", views.measure_history, name="measure_history"),
 ]

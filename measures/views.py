@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
@@ -12,13 +13,17 @@ from django.views.decorators.http import require_GET, require_http_methods
 from participants.roles import is_coordinator, require_coordinator
 
 from . import exports, history
-from .forms import MeasureFilterForm, MeasureForm, StatusUpdateForm
+from .filters import MeasureFilter
+from .forms import MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
 from .models import ActionPlan, Measure, StatusUpdate
 from .services import status_update_create
 
 VIEW_PERMISSION = "measures.view_measure"
 STATUS_PERMISSION = "measures.add_statusupdate"
+PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
+SHOWN_ON_PAGE = 10  # status updates and changes on the measure page; the rest on their own paged pages
+HISTORY_PAGE_SIZE = 25
 
 
 def _measure_in_current_plan(number, queryset=None):
@@ -35,9 +40,8 @@ def can_update_status(user, measure):
 
 
 def _filtered_measures(request, plan):
-    form = MeasureFilterForm(request.GET or None, plan=plan)
-    measures = form.filter(plan.measures.all())
-    return form, measures
+    filters = MeasureFilter(request.GET or None, plan=plan)
+    return filters, filters.measures
 
 
 @login_required
@@ -47,8 +51,11 @@ def measure_list(request):
     plan = ActionPlan.objects.current()
     if plan is None:
         return render(request, "measures/measure_list.html", {"plan": None})
-    form, measures = _filtered_measures(request, plan)
-    context = {"plan": plan, "form": form, "measures": measures, "query": request.GET.urlencode()}
+    filters, measures = _filtered_measures(request, plan)
+    page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"plan": plan, "form": filters.form, "page": page, "measures": page, "query": query.urlencode()}
     return render(request, "measures/measure_list.html", context)
 
 
@@ -81,7 +88,11 @@ def measure_detail(request, number):
             "responsible_organizations",
             "focus_areas",
             "links",
-            Prefetch("status_updates", queryset=StatusUpdate.objects.select_related("author")),
+            Prefetch(
+                "status_updates",
+                queryset=StatusUpdate.objects.select_related("author")[:SHOWN_ON_PAGE],
+                to_attr="latest_updates",
+            ),
         ),
     )
     may_update = can_update_status(request.user, measure)
@@ -91,7 +102,10 @@ def measure_detail(request, number):
         "may_update": may_update,
         "may_edit": is_coordinator(request.user),
         "status_form": StatusUpdateForm(initial={"status": measure.status}) if may_update else None,
-        "changes": history.measure_changes(measure),
+        "update_count": measure.status_updates.count(),
+        "changes": history.measure_changes(measure, count=SHOWN_ON_PAGE),
+        "change_count": measure.history.count(),
+        "shown": SHOWN_ON_PAGE,
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -124,3 +138,26 @@ def measure_edit(request, number):
             return redirect("measures:measure_detail", number=measure.number)
     context = {"number": number, "saved_title": saved_title, "form": form}
     return render(request, "measures/measure_form.html", context)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def measure_updates(request, number):
+    """All status updates of a measure, newest first, a page at a time."""
+    measure = _measure_in_current_plan(number)
+    updates = measure.status_updates.select_related("author").order_by("-date", "-created_at")
+    page = Paginator(updates, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "measures/measure_updates.html", {"measure": measure, "page": page})
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def measure_history(request, number):
+    """The measure's whole change log, newest first, a page at a time."""
+    measure = _measure_in_current_plan(number)
+    page = Paginator(measure.history.all(), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    start = page.start_index() - 1 if page.paginator.count else 0
+    changes = history.measure_changes(measure, start=start, count=HISTORY_PAGE_SIZE)
+    return render(request, "measures/measure_history.html", {"measure": measure, "page": page, "changes": changes})

@@ -56,3 +56,50 @@ def test_the_change_history_shows_norwegian_field_names_and_status_labels(coordi
     assert ("status", "Planlagt", "Pågår") in fields
     assert ("ansvarlige organer", "–", "Arbeidsgruppe") in fields
     assert changes[-1]["action"] == "opprettet"
+
+
+def test_the_measure_page_shows_the_latest_ten_updates_and_changes_and_links_to_all(
+    working_client, coordinator, gjesdal
+):
+    from tests.measures.test_query_counts import add_activity
+
+    add_activity(gjesdal, coordinator, rounds=14)  # 14 status updates and 40-odd changes on measure 9
+    page = working_client.get(reverse("measures:measure_detail", args=[9]))
+
+    assert len(page.context["measure"].latest_updates) == 10
+    assert [entry["when"] for entry in page.context["changes"]] == sorted(
+        (entry["when"] for entry in page.context["changes"]), reverse=True
+    )
+    assert len(page.context["changes"]) <= 10
+    text = page.content.decode()
+    assert "Alle 14 statusoppdateringer" in text
+    assert reverse("measures:measure_history", args=[9]) in text
+
+
+def test_the_status_updates_page_pages_through_every_update_newest_first(working_client, coordinator, gjesdal):
+    from tests.measures.test_query_counts import add_activity
+
+    add_activity(gjesdal, coordinator, rounds=30)
+    address = reverse("measures:measure_updates", args=[9])
+    first, second = working_client.get(address), working_client.get(address, {"page": 2})
+
+    notes = [update.note for update in first.context["page"]] + [update.note for update in second.context["page"]]
+    assert notes == [f"Runde {step}" for step in range(29, -1, -1)]
+    assert 'href="?page=2"' in first.content.decode()
+
+
+def test_the_change_history_pages_show_every_change_once(working_client, coordinator, gjesdal):
+    from tests.measures.test_query_counts import add_activity
+
+    add_activity(gjesdal, coordinator, rounds=12)
+    address = reverse("measures:measure_history", args=[9])
+    total = gjesdal.measures.get(number=9).history.count()
+    pages = (total + 24) // 25
+    seen = []
+    for number in range(1, pages + 1):
+        response = working_client.get(address, {"page": number})
+        assert response.status_code == 200
+        seen += [entry["when"] for entry in response.context["changes"]]
+    assert len(seen) == len(set(seen)) and seen == sorted(seen, reverse=True)
+    assert pages >= 2
+    assert working_client.get(address, {"page": "x"}).status_code == 200

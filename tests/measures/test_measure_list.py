@@ -128,3 +128,34 @@ def test_exports_refuse_the_wrong_person_and_post(outsider, coordinator):
     for name in ("measures:measure_export_csv", "measures:measure_export_xlsx"):
         assert outsider_client.get(reverse(name)).status_code == 403
         assert coordinator_client.post(reverse(name)).status_code == 405
+
+
+def test_a_long_list_is_paged_and_the_page_keeps_the_filters_and_sort(working_client, coordinator, gjesdal):
+    from tests.measures.test_query_counts import add_measures
+
+    add_measures(gjesdal, coordinator, 108)  # 120 measures: three pages of 50
+    first = working_client.get(LIST, {"sort": "-number"})
+    assert len(numbers(first)) == 50 and numbers(first)[0] == 207
+    page = first.content.decode()
+    assert "120 tiltak" in page and "viser 1–50" in page
+    assert 'href="?sort=-number&amp;page=2"' in page and 'aria-current="page"' in page
+
+    third = working_client.get(LIST, {"sort": "-number", "page": "3"})
+    assert numbers(third) == [107, 106, 105, 104, 103, 102, 101, 100, *range(12, 0, -1)]
+
+
+def test_a_page_number_out_of_range_or_garbage_shows_a_page_not_an_error(working_client, gjesdal):
+    for page in ["999", "0", "-1", "x", "²"]:
+        response = working_client.get(LIST, {"page": page})
+        assert response.status_code == 200, page
+        assert numbers(response)[0] in (1, 12), page
+
+
+def test_the_export_holds_every_filtered_measure_not_only_a_page(coordinator_client, coordinator, gjesdal):
+    from tests.measures.test_query_counts import add_measures
+
+    add_measures(gjesdal, coordinator, 88)
+    rows = list(
+        csv.reader(io.StringIO(coordinator_client.get(reverse("measures:measure_export_csv")).content.decode()))
+    )
+    assert len(rows) == 1 + 100

@@ -179,6 +179,12 @@ MATRIX = {
         POST=members(403, coordinator=REDIRECT, working_member=REDIRECT),
         data=lambda world: {"status": "pagar", "date": timezone.localdate().isoformat(), "note": "I rute"},
     ),
+    "measures:measure_updates": Case(
+        kwargs=lambda world: {"number": world.measure.number}, GET=members(200), POST=members(405)
+    ),
+    "measures:measure_history": Case(
+        kwargs=lambda world: {"number": world.measure.number}, GET=members(200), POST=members(405)
+    ),
     "measures:measure_edit": Case(
         kwargs=lambda world: {"number": world.measure.number},
         GET=coordinator_only(200),
