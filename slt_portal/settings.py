@@ -184,13 +184,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login lockout: 5 failed attempts for a username from one address lock it for 15 minutes.
+# Proxies in front of gunicorn that append to X-Forwarded-For (nginx: one).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Login lockout: 5 failed attempts for a username from one client address lock that pair for 15
+# minutes, counted from the fifth failure; attempts during the lockout do not extend it, so an
+# attacker elsewhere can neither lock the user out nor keep them out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "slt_portal.client_address.client_address"
 AXES_VERBOSE = False
 
 LOGGING = {
