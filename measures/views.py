@@ -15,23 +15,15 @@ from . import exports, history
 from .forms import MeasureFilterForm, MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
 from .models import ActionPlan, Measure, StatusUpdate
-from .services import status_update_create
+from .services import can_update_status, status_update_create
 
 VIEW_PERMISSION = "measures.view_measure"
-STATUS_PERMISSION = "measures.add_statusupdate"
 
 
 def _measure_in_current_plan(number, queryset=None):
     plan = plan_or_404()
     queryset = Measure.objects.all() if queryset is None else queryset
     return get_object_or_404(queryset.select_related("plan"), plan=plan, number=number)
-
-
-def can_update_status(user, measure):
-    """The coordinator on every measure; group members on the measures of a body where they hold a seat."""
-    if is_coordinator(user):
-        return True
-    return user.has_perm(STATUS_PERMISSION) and Measure.objects.for_user_to_update(user).filter(pk=measure.pk).exists()
 
 
 def _filtered_measures(request, plan):
