@@ -55,7 +55,7 @@ def test_a_note_that_looks_like_a_formula_is_text_in_the_xlsx(working_client, co
 
 
 def test_a_title_that_looks_like_a_formula_is_text_in_both(working_client, gjesdal):
-    gjesdal.measures.filter(number=9).update(title="=HYPERLINK(\"https://angriper.example\",\"Klikk\")")
+    gjesdal.measures.filter(number=9).update(title='=HYPERLINK("https://angriper.example","Klikk")')
     csv_response = working_client.get(reverse("measures:measure_export_csv"))
     rows = {row[0]: row for row in csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig")), delimiter=";")}
     assert rows["9"][1].startswith("'=")
@@ -70,4 +70,3 @@ def test_the_latest_update_is_a_real_date_in_the_xlsx(working_client, coordinato
     assert cell.is_date
     assert isinstance(cell.value, datetime.datetime) and cell.value.date() == timezone.localdate()
     assert cell.number_format == "DD.MM.YYYY"
-
