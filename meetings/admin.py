@@ -11,6 +11,7 @@ from .models import (
     ReminderLog,
     StandingAgendaItem,
 )
+from .rendering import minutes_html_bounded
 
 
 class StandingAgendaItemInline(admin.TabularInline):
@@ -61,6 +62,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
     date_hierarchy = "starts_at"
     list_select_related = ["series"]
     inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
+
+    def save_model(self, request, obj, form, change):
+        obj.minutes_html = minutes_html_bounded(obj.minutes)  # validated by the form, so it renders in time
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(AgendaItem)

@@ -3,6 +3,7 @@ import secrets
 
 from dateutil.rrule import rrulestr
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,8 @@ from simple_history.models import HistoricalRecords
 from measures.models import ActionPlan, Measure, StatusUpdate
 from participants.models import Body, Person, Position
 from participants.validators import validate_no_national_id
+
+from .rendering import MINUTES_MAX_LENGTH, validate_minutes_markdown
 
 
 class MeetingSeries(models.Model):
@@ -125,7 +128,15 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("location"), max_length=200, blank=True, validators=[validate_no_national_id])
     status = models.CharField(_("status"), max_length=20, choices=MeetingStatus, default=MeetingStatus.PLANNED)
-    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."), validators=[validate_no_national_id])
+    minutes = models.TextField(
+        _("minutes"),
+        blank=True,
+        max_length=MINUTES_MAX_LENGTH,
+        help_text=_("Markdown."),
+        validators=[validate_no_national_id, MaxLengthValidator(MINUTES_MAX_LENGTH), validate_minutes_markdown],
+    )
+    # The minutes as sanitised HTML, rendered once when they are saved (rendering.minutes_html_bounded).
+    minutes_html = models.TextField(_("minutes as HTML"), blank=True, editable=False)
     minutes_status = models.CharField(
         _("minutes status"), max_length=20, choices=MinutesStatus, default=MinutesStatus.DRAFT
     )
@@ -141,7 +152,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "minutes_html"])
 
     class Meta:
         ordering = ["starts_at"]

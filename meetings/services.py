@@ -15,6 +15,7 @@ from measures.services import status_update_create
 from participants.models import Position
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, MinutesStatus
+from .rendering import minutes_html_bounded
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -191,6 +192,7 @@ def minutes_save(
         action_item.meeting = current
         action_item.save()
     current.minutes = minutes
+    current.minutes_html = minutes_html_bounded(minutes)
     current._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
     current.save()
     return current
