@@ -36,7 +36,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "participants.admin_site.PortalAdminConfig",  # django.contrib.admin, for the coordinator only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
