@@ -55,12 +55,9 @@ def test_the_meeting_location_refuses_a_national_id(gjesdal):
 
 
 def test_the_admin_refuses_a_national_id(admin_client, gjesdal):
-    measure = gjesdal.measures.get(number=9)
-    url = reverse("admin:measures_statusupdate_add")
     response = admin_client.post(
-        url,
-        {"measure": measure.pk, "status": "pagar", "date": "2026-03-02", "note": f"Gjelder {NUMBER}", "author": ""},
+        reverse("admin:measures_goal_add"), {"plan": gjesdal.pk, "order": 99, "text": f"Gjelder {NUMBER}"}
     )
     assert response.status_code == 200
     assert "fødselsnummer" in response.content.decode()
-    assert not measure.status_updates.exists()
+    assert not gjesdal.goals.filter(order=99).exists()
