@@ -1,5 +1,6 @@
 """The plan's own forms: its texts, goals, focus areas and links, the logo, publishing, the status report."""
 
+import datetime
 from functools import partial
 
 from django import forms
@@ -33,6 +34,9 @@ class LogoForm(VersionedFormMixin, forms.ModelForm):
         return logo
 
 
+EARLIEST_REPORT_DATE = datetime.date(2000, 1, 1)
+
+
 class StatusReportForm(forms.Form):
     since = forms.DateField(
         label=_("Changes since"),
@@ -45,6 +49,9 @@ class StatusReportForm(forms.Form):
         since = self.cleaned_data["since"]
         if since > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if since < EARLIEST_REPORT_DATE:
+            # Year 1 is a valid date, but not one the database can subtract or compare with time zones.
+            raise forms.ValidationError(_("Choose a date from 2000 onwards."))
         return since
 
 
