@@ -130,6 +130,11 @@ class ActionPlan(models.Model):
         return f"{self.title} ({self.municipality})"
 
     @property
+    def first_day(self):
+        """The first day of the plan period: nothing in the plan happens before it."""
+        return datetime.date(self.period_start, 1, 1)
+
+    @property
     def period(self):
         """The period as the plan file writes it: "2026-2027"."""
         return f"{self.period_start}-{self.period_end}"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from participants.roles import is_coordinator
 
-from .models import Measure, StatusUpdate
+from .models import ActionPlan, Measure, StatusUpdate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
@@ -36,12 +38,23 @@ def status_update_create(*, measure: Measure, user: User, status: str, note: str
     """
     if not can_update_status(user, measure):
         raise PermissionDenied
+    if date < measure.plan.first_day:
+        raise ValidationError(earliest_date_message(measure.plan), code="before_plan")
     update = StatusUpdate(measure=measure, author=user, status=status, note=note, date=date)
     # The history names the author also when no request is around (commands, imports).
     update._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
     update.save()
-    if measure.status != status:
-        measure.status = status
+    # The measure's status is that of its newest update by date, as the timeline shows it: a
+    # backdated update goes into the timeline without moving the status past a later one.
+    newest = measure.status_updates.order_by("-date", "-created_at").values_list("status", flat=True).first()
+    if newest is not None and measure.status != newest:
+        measure.status = newest
         measure._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
         measure.save(update_fields=["status", "updated_at"])
     return update
+
+
+def earliest_date_message(plan: ActionPlan) -> str:
+    return _("The date cannot be before the plan period (from %(date)s).") % {
+        "date": date_format(plan.first_day, "d.m.Y")
+    }

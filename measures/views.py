@@ -94,7 +94,7 @@ def status_update(request, number):
     measure = _measure_in_current_plan(number)
     if not can_update_status(request.user, measure):
         raise PermissionDenied
-    form = StatusUpdateForm(request.POST or None, initial={"status": measure.status})
+    form = StatusUpdateForm(request.POST or None, initial={"status": measure.status}, measure=measure)
     if request.method == "POST" and form.is_valid():
         status_update_create(measure=measure, user=request.user, **form.cleaned_data)
         messages.success(request, _("The status update has been saved."))
