@@ -24,9 +24,7 @@ def can_update_status(user: User | AnonymousUser, measure: Measure) -> bool:
     """The coordinator on every measure; group members on the measures of a body where they hold a seat."""
     if is_coordinator(user):
         return True
-    return (
-        user.has_perm(STATUS_PERMISSION) and Measure.objects.for_user_to_update(user).filter(pk=measure.pk).exists()  # type: ignore[attr-defined]
-    )
+    return user.has_perm(STATUS_PERMISSION) and Measure.objects.for_user_to_update(user).filter(pk=measure.pk).exists()
 
 
 @transaction.atomic

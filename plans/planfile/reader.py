@@ -155,7 +155,7 @@ def _refuse_unsafe_structure(text: str) -> None:
     depth = 0
     # The event stream is read without recursion, so a deep file is refused without a stack overflow.
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise PlanFileError(
                 [_("line %(line)s: YAML anchors and aliases (& and *) are not allowed in a plan file") % {"line": line}]
