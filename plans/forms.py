@@ -44,7 +44,11 @@ class LogoForm(VersionedFormMixin, forms.ModelForm):
             raise forms.ValidationError(
                 _("The logo is too large: at most %(max)s million pixels.") % {"max": MAX_LOGO_PIXELS // 1_000_000}
             )
-        return _downscaled(logo, image.format)
+        try:
+            return _downscaled(logo, image.format)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as broken:
+            # Pillow's verify() passed a header whose pixel data cannot be decoded.
+            raise forms.ValidationError(forms.ImageField.default_error_messages["invalid_image"]) from broken
 
 
 EARLIEST_REPORT_DATE = datetime.date(2000, 1, 1)

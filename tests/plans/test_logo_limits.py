@@ -35,3 +35,14 @@ def test_a_large_logo_is_stored_downscaled_under_our_own_name(coordinator_client
     assert gjesdal.logo.name.startswith("logos/logo")
     with Image.open(gjesdal.logo.path) as stored:
         assert stored.size == (1200, 400)
+
+
+def test_a_logo_whose_pixels_cannot_be_decoded_gets_a_form_error(coordinator_client, gjesdal, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    whole = png(300, 100).getvalue()
+    broken = io.BytesIO(whole[: len(whole) // 2])  # the header survives, the pixel data does not
+    broken.name = "logo.png"
+    response = coordinator_client.post(LOGO, {"logo": broken})
+    assert response.status_code == 400
+    gjesdal.refresh_from_db()
+    assert not gjesdal.logo
