@@ -36,11 +36,25 @@ class FocusAreaAdmin(SimpleHistoryAdmin):
     search_fields = ["text"]
 
 
-class StatusUpdateInline(admin.TabularInline):
+class ReadOnlyTimeline:
+    """Status updates are written only through measures.services.status_update_create, which checks
+    who may update the measure, records the real author and moves the measure's status with them;
+    the admin shows them and cannot add, forge (author, date) or remove them."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StatusUpdateInline(ReadOnlyTimeline, admin.TabularInline):
     model = StatusUpdate
     extra = 0
     fields = ["date", "status", "note", "author"]
-    autocomplete_fields = ["author"]
 
 
 @admin.register(Measure)
@@ -56,7 +70,7 @@ class MeasureAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(StatusUpdate)
-class StatusUpdateAdmin(SimpleHistoryAdmin):
+class StatusUpdateAdmin(ReadOnlyTimeline, SimpleHistoryAdmin):
     list_display = ["measure", "date", "status", "author"]
     list_filter = ["status", "measure__plan"]
     search_fields = ["note", "measure__title"]

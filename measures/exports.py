@@ -1,4 +1,8 @@
-"""The measure list as a spreadsheet: pure functions from measures to bytes."""
+"""The measure list as a spreadsheet: pure functions from measures to bytes.
+
+Every text cell is neutralised against formula injection (OWASP, "CSV Injection"): a note that
+starts with = + - @, a tab or a carriage return would otherwise be a live formula in Excel.
+"""
 
 import csv
 import io
@@ -14,15 +18,25 @@ def _columns():
     return [_("No."), _("Measure"), _("Responsible"), _("Status"), _("Latest update"), _("Latest note")]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value):
+    """Text a spreadsheet shows as text: a leading quote where it would start a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _rows(measures):
+    """Number, texts and the date of the latest update (a date, or None)."""
     for measure in measures:
-        latest = measure.latest_update
         yield [
             measure.number,
             measure.title,
             measure.responsible_text,
             measure.get_status_display(),
-            date_format(latest, "d.m.Y") if latest else "",
+            measure.latest_update,
             measure.latest_note or "",
         ]
 
@@ -32,13 +46,17 @@ def measures_csv(measures):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(_columns())
-    writer.writerows(_rows(measures))
+    for row in _rows(measures):
+        latest = row[4]
+        row[4] = date_format(latest, "d.m.Y") if latest else ""
+        writer.writerow([_text(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def _cell(value):
-    """Control characters a worksheet cannot hold (a pasted vertical tab) are left out rather than failing."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+    """Control characters a worksheet cannot hold (a pasted vertical tab) are left out rather than failing;
+    what is left is neutralised, so a control character cannot hide a formula."""
+    return _text(ILLEGAL_CHARACTERS_RE.sub("", value)) if isinstance(value, str) else value
 
 
 def measures_xlsx(measures, title):
@@ -50,6 +68,7 @@ def measures_xlsx(measures, title):
         cell.font = Font(bold=True)
     for row in _rows(measures):
         sheet.append([_cell(value) for value in row])
+        sheet.cell(row=sheet.max_row, column=5).number_format = "DD.MM.YYYY"
     for letter, width in zip("ABCDEF", (6, 45, 40, 14, 16, 60), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"

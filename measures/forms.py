@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from participants.validators import validate_no_national_id
 
 from .models import STATUSES_NEEDING_NOTE, Measure, Status, StatusUpdate
+from .services import earliest_date_message
 from .versioning import VersionedFormMixin
 
 
@@ -45,10 +46,16 @@ class StatusUpdateForm(StatusNoteRuleMixin, forms.Form):
         ),
     )
 
+    def __init__(self, *args, measure=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date > timezone.localdate():
             raise ValidationError(_("The date cannot be in the future."), code="future")
+        if self.measure is not None and date < self.measure.plan.first_day:
+            raise ValidationError(earliest_date_message(self.measure.plan), code="before_plan")
         return date
 
 

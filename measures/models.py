@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from participants.models import Body, Organization, Person
+from participants.validators import validate_no_national_id
 
 
 class Status(models.TextChoices):
@@ -68,19 +69,31 @@ class ActionPlan(models.Model):
         "appendix_title",
     )
 
-    municipality = models.CharField(_("municipality"), max_length=100)
+    municipality = models.CharField(_("municipality"), max_length=100, validators=[validate_no_national_id])
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
-    title = models.CharField(_("title"), max_length=200)
-    introduction = models.TextField(_("introduction"), blank=True)
-    goals_intro = models.CharField(_("heading of the goals"), max_length=200, blank=True)
-    national_guidance = models.TextField(_("national and municipal guidance"), blank=True)
-    levels_intro = models.CharField(_("heading of the levels"), max_length=200, blank=True)
-    coordinator_role = models.TextField(_("the coordinator's role"), blank=True)
-    meetings_intro = models.TextField(_("regular meetings, introduction"), blank=True)
-    knowledge_base = models.TextField(_("knowledge base"), blank=True)
-    focus_intro = models.CharField(_("heading of the focus areas"), max_length=200, blank=True)
-    appendix_title = models.CharField(_("title of the participants appendix"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_no_national_id])
+    introduction = models.TextField(_("introduction"), blank=True, validators=[validate_no_national_id])
+    goals_intro = models.CharField(
+        _("heading of the goals"), max_length=200, blank=True, validators=[validate_no_national_id]
+    )
+    national_guidance = models.TextField(
+        _("national and municipal guidance"), blank=True, validators=[validate_no_national_id]
+    )
+    levels_intro = models.CharField(
+        _("heading of the levels"), max_length=200, blank=True, validators=[validate_no_national_id]
+    )
+    coordinator_role = models.TextField(_("the coordinator's role"), blank=True, validators=[validate_no_national_id])
+    meetings_intro = models.TextField(
+        _("regular meetings, introduction"), blank=True, validators=[validate_no_national_id]
+    )
+    knowledge_base = models.TextField(_("knowledge base"), blank=True, validators=[validate_no_national_id])
+    focus_intro = models.CharField(
+        _("heading of the focus areas"), max_length=200, blank=True, validators=[validate_no_national_id]
+    )
+    appendix_title = models.CharField(
+        _("title of the participants appendix"), max_length=200, blank=True, validators=[validate_no_national_id]
+    )
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     adopted_by = models.ForeignKey(
         Body,
@@ -117,6 +130,11 @@ class ActionPlan(models.Model):
         return f"{self.title} ({self.municipality})"
 
     @property
+    def first_day(self):
+        """The first day of the plan period: nothing in the plan happens before it."""
+        return datetime.date(self.period_start, 1, 1)
+
+    @property
     def period(self):
         """The period as the plan file writes it: "2026-2027"."""
         return f"{self.period_start}-{self.period_end}"
@@ -129,7 +147,7 @@ class ActionPlan(models.Model):
 class Goal(models.Model):
     plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="goals")
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("goal"))
+    text = models.TextField(_("goal"), validators=[validate_no_national_id])
 
     history = HistoricalRecords()
 
@@ -148,7 +166,7 @@ class FocusArea(models.Model):
         ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="focus_areas"
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("focus area"))
+    text = models.TextField(_("focus area"), validators=[validate_no_national_id])
 
     history = HistoricalRecords()
 
@@ -222,11 +240,14 @@ class Measure(models.Model):
         ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="measures"
     )
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.CharField(_("title"), max_length=200)
-    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True)
-    description = models.TextField(_("description"))
+    title = models.CharField(_("title"), max_length=200, validators=[validate_no_national_id])
+    subtitle = models.CharField(_("subtitle"), max_length=200, blank=True, validators=[validate_no_national_id])
+    description = models.TextField(_("description"), validators=[validate_no_national_id])
     responsible_text = models.CharField(
-        _("responsible"), max_length=300, help_text=_("The responsible parties exactly as the plan writes them.")
+        _("responsible"),
+        max_length=300,
+        help_text=_("The responsible parties exactly as the plan writes them."),
+        validators=[validate_no_national_id],
     )
     responsible_bodies = models.ManyToManyField(
         Body, verbose_name=_("responsible bodies"), blank=True, related_name="measures"
@@ -275,7 +296,7 @@ class StatusUpdate(models.Model):
     )
     date = models.DateField(_("date"), default=timezone.localdate)
     status = models.CharField(_("status"), max_length=20, choices=Status)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[validate_no_national_id])
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("written by"),
@@ -325,7 +346,7 @@ class Link(models.Model):
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, blank=True, related_name="links"
     )
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_no_national_id])
     url = models.URLField(_("address"), max_length=500)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -17,10 +17,9 @@ from .filters import MeasureFilter
 from .forms import MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
 from .models import ActionPlan, Measure, StatusUpdate
-from .services import status_update_create
+from .services import can_update_status, status_update_create
 
 VIEW_PERMISSION = "measures.view_measure"
-STATUS_PERMISSION = "measures.add_statusupdate"
 PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
 SHOWN_ON_PAGE = 10  # status updates and changes on the measure page; the rest on their own paged pages
 HISTORY_PAGE_SIZE = 25
@@ -30,13 +29,6 @@ def _measure_in_current_plan(number, queryset=None):
     plan = plan_or_404()
     queryset = Measure.objects.all() if queryset is None else queryset
     return get_object_or_404(queryset.select_related("plan"), plan=plan, number=number)
-
-
-def can_update_status(user, measure):
-    """The coordinator on every measure; group members on the measures of a body where they hold a seat."""
-    if is_coordinator(user):
-        return True
-    return user.has_perm(STATUS_PERMISSION) and Measure.objects.for_user_to_update(user).filter(pk=measure.pk).exists()
 
 
 def _filtered_measures(request, plan):
@@ -116,7 +108,7 @@ def status_update(request, number):
     measure = _measure_in_current_plan(number)
     if not can_update_status(request.user, measure):
         raise PermissionDenied
-    form = StatusUpdateForm(request.POST or None, initial={"status": measure.status})
+    form = StatusUpdateForm(request.POST or None, initial={"status": measure.status}, measure=measure)
     if request.method == "POST" and form.is_valid():
         status_update_create(measure=measure, user=request.user, **form.cleaned_data)
         messages.success(request, _("The status update has been saved."))

@@ -11,6 +11,7 @@ from .models import (
     ReminderLog,
     StandingAgendaItem,
 )
+from .rendering import minutes_html_bounded
 
 
 class StandingAgendaItemInline(admin.TabularInline):
@@ -34,37 +35,63 @@ class StandingAgendaItemAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class LockedWithTheMinutes:
+    """Approved minutes are locked everywhere (meetings.services.ensure_unlocked): in the admin too.
+    For an inline, obj is the meeting; for a model admin, the row itself or its meeting."""
+
+    def _locked(self, obj):
+        meeting = getattr(obj, "meeting", obj)
+        return meeting is not None and meeting.minutes_locked
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not self._locked(obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not self._locked(obj)
+
+    def has_add_permission(self, request, obj=None):
+        if isinstance(self, admin.options.InlineModelAdmin):
+            return super().has_add_permission(request, obj) and not self._locked(obj)
+        return super().has_add_permission(request)
+
+
+class AgendaItemInline(LockedWithTheMinutes, admin.TabularInline):
     model = AgendaItem
     extra = 0
     autocomplete_fields = ["measure"]
     readonly_fields = ["status_update"]
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(LockedWithTheMinutes, admin.TabularInline):
     model = Attendance
     extra = 0
     autocomplete_fields = ["position", "person"]
 
 
-class ActionItemInline(admin.TabularInline):
+class ActionItemInline(LockedWithTheMinutes, admin.TabularInline):
     model = ActionItem
     extra = 0
     autocomplete_fields = ["measure", "responsible_person", "responsible_body"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     list_display = ["series", "starts_at", "location", "status", "minutes_status"]
     list_filter = ["series", "status", "minutes_status"]
     search_fields = ["series__name", "location", "minutes"]
     date_hierarchy = "starts_at"
     list_select_related = ["series"]
     inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
+    # Approval goes through the meeting page (who approved, when); the admin cannot forge it.
+    readonly_fields = ["minutes_status", "approved_by", "approved_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.minutes_html = minutes_html_bounded(obj.minutes)  # validated by the form, so it renders in time
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(SimpleHistoryAdmin):
+class AgendaItemAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     list_display = ["title", "meeting", "measure", "order"]
     list_filter = ["meeting__series"]
     search_fields = ["title", "notes"]
@@ -73,7 +100,7 @@ class AgendaItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(SimpleHistoryAdmin):
+class AttendanceAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     list_display = ["position", "meeting", "person", "present"]
     list_filter = ["present", "meeting__series"]
     search_fields = ["position__title", "person__name"]
@@ -81,7 +108,7 @@ class AttendanceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ActionItem)
-class ActionItemAdmin(SimpleHistoryAdmin):
+class ActionItemAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     list_display = ["text", "kind", "responsible_person", "responsible_body", "due", "measure", "done"]
     list_filter = ["kind", "done", "responsible_body"]
     search_fields = ["text"]

@@ -3,6 +3,7 @@ import secrets
 
 from dateutil.rrule import rrulestr
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,9 @@ from simple_history.models import HistoricalRecords
 
 from measures.models import ActionPlan, Measure, StatusUpdate
 from participants.models import Body, Person, Position
+from participants.validators import validate_no_national_id
+
+from .rendering import MINUTES_MAX_LENGTH, validate_minutes_markdown
 
 
 class MeetingSeries(models.Model):
@@ -19,9 +23,11 @@ class MeetingSeries(models.Model):
         ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="meeting_series"
     )
     key = models.SlugField(_("key"), max_length=60)
-    name = models.CharField(_("what"), max_length=200)
-    purpose = models.TextField(_("purpose"))
-    frequency = models.CharField(_("frequency"), max_length=100, help_text=_("As the plan writes it."))
+    name = models.CharField(_("what"), max_length=200, validators=[validate_no_national_id])
+    purpose = models.TextField(_("purpose"), validators=[validate_no_national_id])
+    frequency = models.CharField(
+        _("frequency"), max_length=100, help_text=_("As the plan writes it."), validators=[validate_no_national_id]
+    )
     rrule = models.CharField(
         _("recurrence rule"),
         max_length=300,
@@ -29,7 +35,7 @@ class MeetingSeries(models.Model):
     )
     start_time = models.TimeField(_("start time"), default=datetime.time(9, 0))
     duration_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=90)
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True, validators=[validate_no_national_id])
     bodies = models.ManyToManyField(Body, verbose_name=_("attending bodies"), blank=True, related_name="meeting_series")
     confidential = models.BooleanField(
         _("confidential"),
@@ -71,7 +77,7 @@ class StandingAgendaItem(models.Model):
         MeetingSeries, verbose_name=_("meeting series"), on_delete=models.CASCADE, related_name="standing_items"
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_no_national_id])
 
     history = HistoricalRecords()
 
@@ -120,9 +126,17 @@ class Meeting(models.Model):
     )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
-    location = models.CharField(_("location"), max_length=200, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True, validators=[validate_no_national_id])
     status = models.CharField(_("status"), max_length=20, choices=MeetingStatus, default=MeetingStatus.PLANNED)
-    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    minutes = models.TextField(
+        _("minutes"),
+        blank=True,
+        max_length=MINUTES_MAX_LENGTH,
+        help_text=_("Markdown."),
+        validators=[validate_no_national_id, MaxLengthValidator(MINUTES_MAX_LENGTH), validate_minutes_markdown],
+    )
+    # The minutes as sanitised HTML, rendered once when they are saved (rendering.minutes_html_bounded).
+    minutes_html = models.TextField(_("minutes as HTML"), blank=True, editable=False)
     minutes_status = models.CharField(
         _("minutes status"), max_length=20, choices=MinutesStatus, default=MinutesStatus.DRAFT
     )
@@ -138,7 +152,7 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "minutes_html"])
 
     class Meta:
         ordering = ["starts_at"]
@@ -182,8 +196,8 @@ class AgendaItem(models.Model):
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
     )
     order = models.PositiveSmallIntegerField(_("order"))
-    title = models.CharField(_("title"), max_length=300)
-    notes = models.TextField(_("notes"), blank=True)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_no_national_id])
+    notes = models.TextField(_("notes"), blank=True, validators=[validate_no_national_id])
     measure = models.ForeignKey(
         Measure,
         verbose_name=_("measure"),
@@ -248,7 +262,7 @@ class ActionItem(models.Model):
         Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="action_items"
     )
     kind = models.CharField(_("kind"), max_length=20, choices=ActionItemKind, default=ActionItemKind.ACTION)
-    text = models.TextField(_("text"))
+    text = models.TextField(_("text"), validators=[validate_no_national_id])
     responsible_person = models.ForeignKey(
         Person,
         verbose_name=_("responsible person"),

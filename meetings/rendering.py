@@ -1,11 +1,16 @@
 """Pure renderers: minutes Markdown to safe HTML, the year wheel to SVG, meetings to iCalendar bytes."""
 
 import datetime
+import functools
 import math
+import subprocess
+import sys
 from html import escape
+from pathlib import Path
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
@@ -38,6 +43,49 @@ def minutes_html(text):
     # Headings in the minutes sit below the page's own "Minutes" heading: "#" becomes <h3>.
     html = markdown.markdown(text or "", extensions=["sane_lists", TocExtension(baselevel=3)], output_format="html")
     return mark_safe(nh3.clean(html, tags=MINUTES_TAGS, attributes={"a": {"href"}}, link_rel="noopener nofollow"))
+
+
+# Python-Markdown takes super-linear time on some short inputs ("[" repeated a few thousand times
+# takes many seconds) and overflows the stack on others. Minutes are therefore rendered once, when
+# they are saved, in a child process that is stopped after RENDER_SECONDS; what does not render
+# in time is refused with a form error. Pages show the stored HTML.
+MINUTES_MAX_LENGTH = 50_000
+RENDER_SECONDS = 4
+_PROJECT = Path(__file__).resolve().parent.parent
+
+
+@functools.lru_cache(maxsize=16)  # the form's validation and the save render the same text once
+def minutes_html_bounded(text):
+    """minutes_html, or ValidationError when the text does not render within RENDER_SECONDS."""
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "meetings.rendering"],
+            input=text.encode("utf-8"),
+            capture_output=True,
+            timeout=RENDER_SECONDS,
+            cwd=_PROJECT,
+            check=True,
+        )
+    except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as failed:
+        raise ValidationError(
+            _("The minutes cannot be shown: their formatting is too complex. Simplify the Markdown and save again."),
+            code="minutes_too_complex",
+        ) from failed
+    return mark_safe(done.stdout.decode("utf-8"))
+
+
+def validate_minutes_markdown(text):
+    minutes_html_bounded(text)
+
+
+def stored_minutes_html(meeting):
+    """The HTML stored with the minutes; minutes saved before it was stored are rendered (bounded) once."""
+    if meeting.minutes_html or not meeting.minutes:
+        return mark_safe(meeting.minutes_html)
+    try:
+        return minutes_html_bounded(meeting.minutes)
+    except ValidationError:
+        return mark_safe(f"<pre>{escape(meeting.minutes)}</pre>")
 
 
 # One distinct shape per series, so the wheel never relies on colour alone.
@@ -212,3 +260,8 @@ def calendar_bytes(meetings, *, name, url_for):
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+if __name__ == "__main__":  # the child process of minutes_html_bounded
+    sys.setrecursionlimit(2000)
+    sys.stdout.buffer.write(str(minutes_html(sys.stdin.buffer.read().decode("utf-8"))).encode("utf-8"))

@@ -15,6 +15,7 @@ from measures.services import status_update_create
 from participants.models import Position
 
 from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, MinutesStatus
+from .rendering import minutes_html_bounded
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -164,13 +165,20 @@ def minutes_save(
 ) -> Meeting:
     """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
 
-    status_updates: (agenda item, status, note) for items about a measure. action_item: an unsaved
-    ActionItem or None. Raises MinutesLocked for approved minutes. Whether the minutes changed since
+    status_updates: (agenda item, status, note) for items about a measure; PermissionDenied when the
+    user may not update one of them (measures.services). action_item: an unsaved ActionItem or None.
+    Raises MinutesLocked for approved minutes. Whether the minutes changed since
     the form was opened is the form's check (measures.versioning), made under the same lock.
     """
     current = _lock_for_writing(meeting)
     date = timezone.localtime(current.starts_at).date()
+    confidential = current.series.is_confidential
     for item, status, note in status_updates:
+        if confidential and note:
+            # The measure's timeline is read by every role: the note stays in the confidential
+            # minutes (on the agenda item), the timeline only learns that the status moved.
+            item.notes = f"{item.notes}\n\n{note}".strip()
+            note = _("Recorded in the minutes of a confidential meeting.")
         # Each item here is about a measure (see above); only its foreign key is nullable.
         item.status_update = status_update_create(
             measure=cast("Measure", item.measure),
@@ -179,11 +187,12 @@ def minutes_save(
             note=note,
             date=min(date, timezone.localdate()),
         )
-        item.save(update_fields=["status_update"])
+        item.save(update_fields=["status_update", "notes"])
     if action_item is not None:
         action_item.meeting = current
         action_item.save()
     current.minutes = minutes
+    current.minutes_html = minutes_html_bounded(minutes)
     current._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
     current.save()
     return current

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .validators import validate_no_national_id
+
 
 class Level(models.TextChoices):
     """The three fixed levels of the national SLT model."""
@@ -14,7 +16,7 @@ class Level(models.TextChoices):
 
 class Organization(models.Model):
     key = models.SlugField(_("key"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_national_id])
 
     history = HistoricalRecords()
 
@@ -35,11 +37,16 @@ class BodyQuerySet(models.QuerySet):
 
 class Body(models.Model):
     key = models.SlugField(_("key"), max_length=60, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_national_id])
     level = models.CharField(_("level"), max_length=20, choices=Level)
-    mandate = models.TextField(_("mandate"), blank=True, help_text=_("“Oppdrag” as the plan writes it."))
+    mandate = models.TextField(
+        _("mandate"), blank=True, help_text=_("“Oppdrag” as the plan writes it."), validators=[validate_no_national_id]
+    )
     participants_text = models.TextField(
-        _("participants as written"), blank=True, help_text=_("“Deltakere” as the plan writes it.")
+        _("participants as written"),
+        blank=True,
+        help_text=_("“Deltakere” as the plan writes it."),
+        validators=[validate_no_national_id],
     )
     confidential = models.BooleanField(
         _("confidential"),
@@ -67,7 +74,7 @@ class Body(models.Model):
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_no_national_id])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organization = models.ForeignKey(
@@ -102,7 +109,7 @@ class Position(models.Model):
     """A seat in a body, named as the plan names it; held by a person or vacant."""
 
     body = models.ForeignKey(Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="positions")
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_no_national_id])
     organization = models.ForeignKey(
         Organization,
         verbose_name=_("organization"),

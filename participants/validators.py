@@ -1,19 +1,33 @@
 """No personal data about individual young people: refuse Norwegian national identity numbers.
 
 A fødselsnummer or D-number is 11 digits whose two last digits are mod-11 control digits
-(D-numbers add 4 to the first digit). People write them with a space or a dot inside
-("010203 12345", "01.02.03.123 45"), so the check looks at digit runs with such separators.
+(D-numbers add 4 to the first digit). People write them in many ways: with spaces, dots, dashes,
+tabs or line breaks between the parts ("158308 00120", "15.08.06.001 20", "158308-00120"), right
+after a word ("fnr.15830800120"), or, on purpose or not, with markup inside: HTML entities and
+comments ("&#49;5830800120", "158308<!-- -->00120") or Markdown emphasis ("158308**00120**").
+The text is first normalised (markup, entities and invisible characters removed, digits in
+their plain form), then every run of digit groups joined by separators is checked: any
+consecutive groups holding 11 digits with valid control digits and a plausible date count.
 """
 
+import html
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 _WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
-# 11 digits, optionally separated by single spaces, dots or non-breaking spaces, not part of a longer number.
-_CANDIDATE = re.compile(r"(?<![\d.])\d(?:[ .\u00a0]?\d){10}(?![\d])")
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
+# Markdown emphasis, code and escapes, and characters that do not show: soft hyphen, zero-width.
+_INVISIBLE = re.compile(r"[*_~`\\\u00ad\u200b-\u200f\u2060\ufeff]")
+# Digit groups joined by up to three separators: white space of any kind, dots, dashes, slashes.
+_SEPARATOR = r"[\s.\-\u2010-\u2015\u2212/]{1,3}"
+_RUN = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
+_GROUP = re.compile(r"\d+")
 
 
 def _control_digit(digits, weights):
@@ -40,10 +54,32 @@ def is_national_id(number):
     return 1 <= day <= 31 and 1 <= month <= 12
 
 
+def normalise(text):
+    """The text as a reader sees it: entities decoded, markup and invisible characters gone."""
+    text = unicodedata.normalize("NFKC", text or "")
+    for _round in range(3):  # "&amp;#49;" is "&#49;" is "1"
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    text = _COMMENT.sub("", text)
+    text = _TAG.sub("", text)
+    return _INVISIBLE.sub("", text)
+
+
 def find_national_ids(text):
-    return [
-        match.group(0) for match in _CANDIDATE.finditer(text or "") if is_national_id(re.sub(r"\D", "", match.group(0)))
-    ]
+    found = []
+    for run in _RUN.finditer(normalise(text)):
+        groups = _GROUP.findall(run.group(0))
+        for start in range(len(groups)):
+            digits = ""
+            for group in groups[start:]:
+                digits += group
+                if len(digits) >= 11:
+                    break
+            if len(digits) == 11 and is_national_id(digits):
+                found.append(digits)
+    return found
 
 
 def validate_no_national_id(text):

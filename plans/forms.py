@@ -1,16 +1,24 @@
 """The plan's own forms: its texts, goals, focus areas and links, the logo, publishing, the status report."""
 
+import datetime
+import io
 from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from PIL import Image
 
 from measures.models import ActionPlan, FocusArea, Goal, Link, LinkSection
 from measures.versioning import VersionedFormMixin
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
+# A small file can hold a huge image (12000 x 12000 px in 17 KB), and every plan PDF would decode
+# it: refuse what is beyond any cover, and store the rest at the size the cover uses.
+MAX_LOGO_PIXELS = 4000 * 4000
+LOGO_SIDE = 1200
 
 
 class LogoForm(VersionedFormMixin, forms.ModelForm):
@@ -28,9 +36,33 @@ class LogoForm(VersionedFormMixin, forms.ModelForm):
         if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
             raise forms.ValidationError(_("The logo is too large: at most 2 MB."))
         image = getattr(logo, "image", None)  # set only on a new upload
-        if image is not None and image.format not in {"PNG", "JPEG"}:
+        if image is None:
+            return logo
+        if image.format not in {"PNG", "JPEG"}:
             raise forms.ValidationError(_("Upload the logo as PNG or JPEG."))
-        return logo
+        if image.width * image.height > MAX_LOGO_PIXELS:
+            raise forms.ValidationError(
+                _("The logo is too large: at most %(max)s million pixels.") % {"max": MAX_LOGO_PIXELS // 1_000_000}
+            )
+        try:
+            return _downscaled(logo, image.format)
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as broken:
+            # Pillow's verify() passed a header whose pixel data cannot be decoded.
+            raise forms.ValidationError(forms.ImageField.default_error_messages["invalid_image"]) from broken
+
+
+EARLIEST_REPORT_DATE = datetime.date(2000, 1, 1)
+
+
+def _downscaled(upload, image_format):
+    """The upload at most LOGO_SIDE pixels wide and high, under a name of our own (not the user's)."""
+    upload.seek(0)
+    with Image.open(upload) as image:
+        image.thumbnail((LOGO_SIDE, LOGO_SIDE))
+        buffer = io.BytesIO()
+        image.save(buffer, format=image_format)
+    extension = "png" if image_format == "PNG" else "jpg"
+    return ContentFile(buffer.getvalue(), name=f"logo.{extension}")
 
 
 class StatusReportForm(forms.Form):
@@ -45,6 +77,9 @@ class StatusReportForm(forms.Form):
         since = self.cleaned_data["since"]
         if since > timezone.localdate():
             raise forms.ValidationError(_("The date cannot be in the future."))
+        if since < EARLIEST_REPORT_DATE:
+            # Year 1 is a valid date, but not one the database can subtract or compare with time zones.
+            raise forms.ValidationError(_("Choose a date from 2000 onwards."))
         return since
 
 

@@ -7,6 +7,7 @@ migrated database, SQLite or PostgreSQL.
 
 import gzip
 import io
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,9 +16,10 @@ from django.core import management
 from django.db import transaction
 from django.test.utils import override_settings
 
-# Rebuilt by migrations on the target, or not worth keeping.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "axes"]
-APPS = ["auth", "participants", "measures", "meetings"]
+# Rebuilt by migrations on the target, or not worth keeping. The admin log is kept: it is the
+# record of what was changed there.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes"]
+APPS = ["auth", "admin", "participants", "measures", "meetings"]
 
 
 def backed_up_models():
@@ -44,7 +46,10 @@ def backup_write(*, path):
         format="xml",
         stdout=buffer,
     )
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
+    # Password hashes and confidential minutes: readable by the owner only, from the first byte.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.chmod(path, 0o600)  # an existing file keeps its mode through O_CREAT
+    with os.fdopen(descriptor, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as handle:
         handle.write(buffer.getvalue())
 
 

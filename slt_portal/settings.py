@@ -36,7 +36,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "participants.admin_site.PortalAdminConfig",  # django.contrib.admin, for the coordinator only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,6 +97,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that hangs must not hang every worker: give up connecting after a few seconds and
+# stop any statement after DJANGO_DB_STATEMENT_TIMEOUT seconds (PostgreSQL), or wait at most that
+# long for a lock (SQLite).
+DB_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+DB_STATEMENT_TIMEOUT = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "20"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DB_CONNECT_TIMEOUT, options=f"-c statement_timeout={DB_STATEMENT_TIMEOUT * 1000}"
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=DB_STATEMENT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -184,13 +195,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login lockout: 5 failed attempts for a username from one address lock it for 15 minutes.
+# Proxies in front of gunicorn that append to X-Forwarded-For (nginx: one).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+
+# Login lockout: 5 failed attempts for a username from one client address lock that pair for 15
+# minutes, counted from the fifth failure; attempts during the lockout do not extend it, so an
+# attacker elsewhere can neither lock the user out nor keep them out.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "slt_portal.client_address.client_address"
 AXES_VERBOSE = False
 
 LOGGING = {

@@ -15,7 +15,7 @@ from participants.roles import is_coordinator
 from .. import access, services
 from ..forms import ActionItemForm, AgendaItemForm
 from ..models import MeetingSeries
-from ..rendering import minutes_html
+from ..rendering import stored_minutes_html
 
 
 def parse_id(value):
@@ -74,7 +74,7 @@ def detail_context(request, meeting):
                 "position__body__order", "position__order"
             ),
             action_items=meeting.action_items.select_related("responsible_person", "responsible_body", "measure"),
-            minutes_html=minutes_html(meeting.minutes),
+            minutes_html=stored_minutes_html(meeting),
             history=meeting.history.select_related("history_user")[:20],
         )
     if context["editable"]:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from measures.services import can_update_status
 from slt_portal.pdf import render_pdf
 
 from .. import access, services
@@ -18,7 +19,11 @@ from .common import detail_context, unless_locked
 
 
 def _status_forms(request, meeting):
-    items = [item for item in meeting.agenda_items.select_related("measure", "status_update") if item.measure_id]
+    items = [
+        item
+        for item in meeting.agenda_items.select_related("measure", "status_update")
+        if item.measure_id and can_update_status(request.user, item.measure)
+    ]
     data = request.POST if request.method == "POST" else None
     return [StatusFromMinutesForm(data, item=item, prefix=f"item-{item.pk}") for item in items]
 

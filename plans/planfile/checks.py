@@ -8,7 +8,10 @@ from collections.abc import Collection, Hashable, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import yaml
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from participants.validators import validate_no_national_id
 
 if TYPE_CHECKING:
     from django.db import models
@@ -130,8 +133,13 @@ class FieldChecker:
         return value
 
     def length(self, value: str, path: str, limit: int | None) -> None:
+        """The column's limit, and the rule every free text in the portal follows: no national ids."""
         if limit and len(value) > limit:
             self.error(path, _("is longer than %(max)s characters") % {"max": limit})
+        try:
+            validate_no_national_id(value)
+        except ValidationError as refused:
+            self.error(path, refused.messages[0])
 
     def key(self, data: YamlMapping, field: str, path: str, limit: int | None) -> str:
         value = self.text(data, field, path, required=True, max_length=limit)

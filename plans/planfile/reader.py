@@ -142,9 +142,38 @@ class PlanData(TypedDict, total=False):
     meeting_series: list[SeriesData]
 
 
+# A plan file is a few hundred lines, a handful of levels deep, and never needs YAML's anchors
+# and aliases: these limits keep a crafted file from exhausting memory or the stack.
+MAX_FILE_CHARACTERS = 2_000_000
+MAX_DEPTH = 20
+
+
+def _refuse_unsafe_structure(text: str) -> None:
+    """PlanFileError for a file too large, too deep, or with anchors or aliases, before it is built."""
+    if len(text) > MAX_FILE_CHARACTERS:
+        raise PlanFileError([_("The file is larger than %(max)s characters.") % {"max": MAX_FILE_CHARACTERS}])
+    depth = 0
+    # The event stream is read without recursion, so a deep file is refused without a stack overflow.
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark else 0
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise PlanFileError(
+                [_("line %(line)s: YAML anchors and aliases (& and *) are not allowed in a plan file") % {"line": line}]
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PlanFileError(
+                    [_("line %(line)s: nested deeper than %(max)s levels") % {"line": line, "max": MAX_DEPTH}]
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def read_plan_file(text: str) -> PlanData:
     """Parse and validate a plan file; returns a normalised dict or raises PlanFileError."""
     try:
+        _refuse_unsafe_structure(text)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
