@@ -89,7 +89,7 @@ def p95(values):
 def latencies(base, paths, cookie, requests, warmup):
     """One client, one request at a time, the pages taken in turn so drift hits them alike."""
     split = urlsplit(base)
-    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=120)
+    connection = http.client.HTTPConnection(split.hostname, split.port, timeout=600)
     times = {path: [] for path in paths}
     for round_number in range(warmup + requests):
         for path in paths:

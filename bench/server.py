@@ -78,7 +78,7 @@ def gunicorn(env, port, workers=4):
             PYTHON, "-m", "gunicorn", "slt_portal.wsgi:application",
             "--bind", f"{HOST}:{port}", "--workers", str(workers),
             "--access-logfile", "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
-            "--timeout", "120",
+            "--timeout", "600",
         ],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
