@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import re
 
 from django.conf import settings
@@ -348,3 +349,59 @@ class Link(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PlanVersionQuerySet(models.QuerySet):
+    def latest_first(self):
+        return self.order_by("-number")
+
+
+class PlanVersion(models.Model):
+    """An adopted version of a plan, frozen: its data as the plan file and its PDF as bytes.
+
+    Nothing in the portal changes or deletes a version: the admin shows it read-only, the plan
+    file import refuses a file that would change it, and the PDF is checked against its SHA-256
+    on every download.
+    """
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    adopted_on = models.DateField(_("adopted on"))
+    adopted_by = models.ForeignKey(
+        Body, verbose_name=_("adopted by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    case_reference = models.CharField(_("case reference"), max_length=50, blank=True)
+    plan_file = models.TextField(_("the plan as plan file"))
+    html = models.TextField(_("the plan as a web page"))
+    pdf = models.BinaryField(_("the plan as PDF"))
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = PlanVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        get_latest_by = "number"
+        verbose_name = _("adopted version")
+        verbose_name_plural = _("adopted versions")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="planversion_number_positive"),
+        ]
+
+    def __str__(self):
+        return _("%(plan)s, version %(number)s") % {"plan": self.plan, "number": self.number}
+
+    def pdf_is_intact(self):
+        """Whether the archived PDF still has the bytes it was adopted with."""
+        return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256

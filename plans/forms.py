@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import ActionPlan, FocusArea, Goal, Link, LinkSection
 from measures.versioning import VersionedFormMixin
+from participants.models import Body, Level
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -48,6 +49,37 @@ class StatusReportForm(forms.Form):
         return since
 
 
+class AdoptionForm(forms.Form):
+    adopted_on = forms.DateField(
+        label=_("Adopted on"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    adopted_by = forms.ModelChoiceField(label=_("Adopted by"), queryset=Body.objects.all(), empty_label=None)
+    case_reference = forms.CharField(
+        label=_("Case reference"),
+        max_length=50,
+        help_text=_("The case number of the decision (saksnummer), for example 26/123."),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.latest = plan.versions.latest_first().first()
+        governing = Body.objects.filter(level=Level.GOVERNING).first()
+        self.fields["adopted_by"].initial = plan.adopted_by or governing
+
+    def clean_adopted_on(self):
+        adopted_on = self.cleaned_data["adopted_on"]
+        if adopted_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.latest and adopted_on <= self.latest.adopted_on:
+            raise forms.ValidationError(
+                _("A revision is adopted after version %(number)s of %(date)s.")
+                % {"number": self.latest.number, "date": self.latest.adopted_on.strftime("%d.%m.%Y")}
+            )
+        return adopted_on
+
+
 class PublishForm(forms.Form):
     published = forms.BooleanField(required=False)
 
@@ -57,6 +89,13 @@ class ActionPlanTextsForm(VersionedFormMixin, forms.ModelForm):
         model = ActionPlan
         fields = ["title", *ActionPlan.CHAPTER_FIELDS, "adopted_on", "adopted_by"]
         widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.versions.exists():
+            # Adopted: the adoption is recorded through "Registrer vedtak", as a new version.
+            del self.fields["adopted_on"]
+            del self.fields["adopted_by"]
 
 
 class OrderedInPlanMixin:
