@@ -49,10 +49,14 @@ class ActionPlanQuerySet(models.QuerySet):
         return self.filter(period_start=years[0], period_end=years[1])
 
     def current(self):
-        """The plan whose period covers this year, else the latest."""
+        """The plan being worked on: one whose period covers this year, else the latest.
+
+        A plan carried on into a new period is history: its successor is the current plan.
+        """
         year = timezone.localdate().year
-        covering = self.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
-        return covering.first() or self.order_by("-period_start").first()
+        live = self.filter(successors__isnull=True)
+        covering = live.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
+        return covering.first() or live.order_by("-period_start").first() or self.order_by("-period_start").first()
 
 
 class ActionPlan(models.Model):
@@ -95,6 +99,15 @@ class ActionPlan(models.Model):
         _("published"), default=False, help_text=_("Published plans are open to everyone, without login.")
     )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("previous plan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text=_("The plan of the period before, which this plan carries on; it is kept as history."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionPlanQuerySet.as_manager()
@@ -405,3 +418,54 @@ class PlanVersion(models.Model):
     def pdf_is_intact(self):
         """Whether the archived PDF still has the bytes it was adopted with."""
         return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256
+
+
+class RolloverDecision(models.TextChoices):
+    CONTINUE = "videre", _("Continue")
+    CHANGED = "endret", _("Continue, changed")
+    COMPLETED = "fullfort", _("Completed")
+    ENDED = "avsluttet", _("Ended")
+
+
+# A reason is required for a measure that is not carried on.
+DECISIONS_NEEDING_REASON = (RolloverDecision.COMPLETED, RolloverDecision.ENDED)
+
+
+class MeasureRollover(models.Model):
+    """What became of a measure of the previous period when the plan went on into a new one."""
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="rollovers"
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure of the previous period"), on_delete=models.PROTECT, related_name="rollovers"
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=RolloverDecision)
+    reason = models.TextField(_("reason"), blank=True)
+    successor = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure of the new period"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_from",
+    )
+
+    class Meta:
+        ordering = ["plan", "measure__number"]
+        verbose_name = _("measure carried over")
+        verbose_name_plural = _("measures carried over")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "measure"], name="measurerollover_unique_measure"),
+            models.CheckConstraint(
+                condition=models.Q(decision__in=[choice.value for choice in RolloverDecision]),
+                name="measurerollover_decision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decision__in=[d.value for d in DECISIONS_NEEDING_REASON]) | ~models.Q(reason=""),
+                name="measurerollover_reason_when_not_carried_on",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} – {self.get_decision_display()}"

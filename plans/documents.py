@@ -74,6 +74,7 @@ def plan_context(plan, *, for_pdf=True, draft=False):
         "logo_src": logo_src,
         "for_pdf": for_pdf,
         "draft": draft,
+        "rollovers": list(plan.rollovers.select_related("measure", "successor")),
     }
 
 

@@ -1,4 +1,4 @@
-"""Workflows over the plan as a whole: adopting a version, importing a plan file."""
+"""Workflows over the plan as a whole: adopting a version, importing a plan file, the next period."""
 
 import hashlib
 
@@ -7,7 +7,16 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from measures.models import ActionPlan, PlanVersion
+from measures.models import (
+    ACTIVE_STATUSES,
+    ActionPlan,
+    MeasureRollover,
+    PlanVersion,
+    RolloverDecision,
+    Status,
+    StatusUpdate,
+)
+from meetings.services import meetings_create_for_year
 from participants.models import Body
 
 from .documents import render_adopted_plan
@@ -95,3 +104,75 @@ def plan_file_import(*, data):
     adopted_by = Body.objects.filter(key=data["adopted_by"]).first() if data["adopted_by"] else None
     plan_adopt(plan=plan, adopted_on=adopted_on, adopted_by=adopted_by)
     return plan
+
+
+def _copy(instance, **changes):
+    """A new row with the instance's own values (relations to other rows included), changed where told."""
+    values = {
+        field.name: getattr(instance, field.name)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key and field.name != "updated_at"
+    }
+    return type(instance)._default_manager.create(**{**values, **changes})
+
+
+CARRIED_ON = (RolloverDecision.CONTINUE, RolloverDecision.CHANGED)
+
+
+@transaction.atomic
+def plan_rollover(*, plan, period_start, period_end, title, decisions, generate_meetings=False, user=None):
+    """Start the plan of the next period from this one; the old plan stays as history.
+
+    `decisions` holds, for every measure number, (decision, reason). Continued measures are
+    numbered anew in their order; a completed or ended measure gets its last status update with
+    the reason. Chapters, goals, focus areas, links and meeting series carry over (bodies and
+    seats belong to the organisation and stay as they are). All or nothing: one transaction.
+    """
+    new_plan = _copy(
+        plan,
+        period_start=period_start,
+        period_end=period_end,
+        title=title,
+        adopted_on=None,
+        adopted_by=None,
+        published=False,
+        predecessor=plan,
+    )
+    for goal in plan.goals.all():
+        _copy(goal, plan=new_plan)
+    areas = {area.pk: _copy(area, plan=new_plan) for area in plan.focus_areas.all()}
+    successors = {}
+    measures = plan.measures.prefetch_related("responsible_bodies", "responsible_organizations", "focus_areas")
+    for measure in measures:
+        decision, reason = decisions[measure.number]
+        successor = None
+        if decision in CARRIED_ON:
+            status = measure.status if measure.status in ACTIVE_STATUSES else Status.PLANNED
+            successor = _copy(measure, plan=new_plan, number=len(successors) + 1, status=status)
+            successor.responsible_bodies.set(measure.responsible_bodies.all())
+            successor.responsible_organizations.set(measure.responsible_organizations.all())
+            successor.focus_areas.set([areas[area.pk] for area in measure.focus_areas.all()])
+            successors[measure.pk] = successor
+        else:
+            closing = Status.COMPLETED if decision == RolloverDecision.COMPLETED else Status.ENDED
+            StatusUpdate.objects.create(measure=measure, status=closing, note=reason, author=user)
+            if measure.status != closing:
+                measure.status = closing
+                measure.save()
+        MeasureRollover.objects.create(
+            plan=new_plan, measure=measure, decision=decision, reason=reason, successor=successor
+        )
+    for link in plan.links.all():
+        if link.measure_id is None:
+            _copy(link, plan=new_plan)
+        elif link.measure_id in successors:
+            _copy(link, plan=new_plan, measure=successors[link.measure_id])
+    for series in plan.meeting_series.prefetch_related("bodies", "standing_items"):
+        carried = _copy(series, plan=new_plan)
+        carried.bodies.set(series.bodies.all())
+        for item in series.standing_items.all():
+            _copy(item, series=carried)
+        if generate_meetings:
+            for year in range(period_start, period_end + 1):
+                meetings_create_for_year(series=carried, year=year)
+    return new_plan

@@ -14,6 +14,7 @@ urlpatterns = [
     path("handlingsplan/utkast/pdf/", views.plan_draft_pdf, name="plan_draft_pdf"),
     path("handlingsplan/versjon/<int:number>/pdf/", views.plan_version_pdf, name="plan_version_pdf"),
     path("handlingsplan/vedtak/", views.plan_adopt, name="plan_adopt"),
+    path("handlingsplan/ny-periode/", views.plan_rollover, name="plan_rollover"),
     path("handlingsplan/endringer/", views.plan_changes, name="plan_changes"),
     path("handlingsplan/statusrapport/", views.status_report, name="status_report"),
     path("handlingsplan/logo/", views.plan_logo, name="plan_logo"),

@@ -213,7 +213,9 @@ def test_the_admin_shows_a_version_but_cannot_change_or_delete_it(gjesdal):
 
     assert client.get(change).status_code == 200
     assert client.post(change, {"case_reference": "endret"}).status_code == 403
-    assert client.post(reverse("admin:measures_planversion_delete", args=[version.pk]), {"post": "yes"}).status_code == 403
+    assert (
+        client.post(reverse("admin:measures_planversion_delete", args=[version.pk]), {"post": "yes"}).status_code == 403
+    )
     assert client.get(reverse("admin:measures_planversion_add")).status_code == 403
     assert PlanVersion.objects.get(pk=version.pk).plan_file == version.plan_file
 
