@@ -35,7 +35,7 @@ def plan_filename(plan):
     return f"slt-handlingsplan-{slugify(plan.municipality)}-{plan.period}.pdf"
 
 
-def version_pdf_response(request, version, *, attachment):
+def version_pdf_response(request, version, *, attachment, filename=None):
     """The archived bytes of an adopted version, checked against their SHA-256.
 
     A version never changes, so a browser that has it is answered 304 Not Modified.
@@ -48,7 +48,7 @@ def version_pdf_response(request, version, *, attachment):
     if not version.pdf_is_intact():
         logger.error("The archived PDF of %s does not match its SHA-256.", version)
         return HttpResponseServerError(_("The archived copy of this version is damaged; it is not served."))
-    name = plan_filename(version.plan).removesuffix(".pdf") + f"-versjon-{version.number}.pdf"
+    name = filename or plan_filename(version.plan).removesuffix(".pdf") + f"-versjon-{version.number}.pdf"
     response = pdf_response(bytes(version.pdf), name, attachment=attachment)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
@@ -86,7 +86,7 @@ def plan_pdf(request):
     plan = plan_or_404(ActionPlan.objects.select_related("adopted_by"), request.GET.get("period"))
     version = plan.versions.latest_first().select_related("plan").first()
     if version is not None:
-        return version_pdf_response(request, version, attachment=True)
+        return version_pdf_response(request, version, attachment=True, filename=plan_filename(plan))
     return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=True)
 
 

@@ -31,7 +31,7 @@ def public_plan_pdf(request, period):
     plan = plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
     version = _adopted_version(plan)
     if version is not None:
-        return version_pdf_response(request, version, attachment=False)
+        return version_pdf_response(request, version, attachment=False, filename=plan_filename(plan))
     return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=False)
 
 
