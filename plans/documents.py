@@ -129,9 +129,9 @@ def _sources_fingerprint():
     return digest.hexdigest()[:16]
 
 
-def plan_pdf_key(plan, *, draft=False):
-    """The cache key of the plan's PDF as it stands now."""
-    marking = "draft" if draft else "plain"
+def plan_pdf_key(plan):
+    """The cache key of the plan's PDF as it stands now (a working draft once a version is adopted)."""
+    marking = "draft" if plan.versions.exists() else "plain"
     return f"plan-pdf:{plan.pk}:{plan_stamp(plan).isoformat()}:{_sources_fingerprint()}:{LANG}:{marking}"
 
 
@@ -140,11 +140,10 @@ def render_plan_pdf(plan):
 
     Once the plan has an adopted version, this is the working draft, marked as such on every page.
     """
-    draft = plan.versions.exists()
-    key = plan_pdf_key(plan, draft=draft)
+    key = plan_pdf_key(plan)
     pdf = cache.get(key)
     if pdf is None:
-        context = plan_context(plan, draft=draft)
+        context = plan_context(plan, draft=key.endswith(":draft"))
         pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality, lang=LANG)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
@@ -183,6 +182,8 @@ def _measure_changes(plan, since):
     records = Measure.history.filter(plan_id=plan.pk, history_date__gte=start).order_by("-history_date")
     changes = []
     for record in records.select_related("history_user"):
+        if record.history_type == "+" and record.history_user_id is None:
+            continue  # made by an import or another command, not by a person: no news for the steering group
         if record.history_type == "+":
             what = _("Measure added")
         elif record.history_type == "-":

@@ -224,3 +224,11 @@ def test_the_plan_texts_form_leaves_the_adoption_to_registering_it(coordinator_c
     response = coordinator_client.get(reverse("plans:plan_edit"))
 
     assert "adopted_on" not in response.context["form"].fields
+
+
+def test_the_status_report_leaves_out_the_import_and_calls_the_column_endring(steering_client, gjesdal):
+    response = steering_client.get(reverse("plans:status_report"))
+
+    text = pdf_text(response.content)
+    assert "Tiltak lagt til" not in text
+    assert_in_pdf("Endring", text)
