@@ -44,8 +44,9 @@ def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
         adopted_on=adopted_on,
         adopted_by=adopted_by,
         case_reference=case_reference,
-        plan_file=export_plan(plan),
-        html=page,
+        # Kept without surrounding whitespace, which a backup (Django's XML) would not give back.
+        plan_file=export_plan(plan).strip(),
+        html=page.strip(),
         pdf=pdf,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         created_by=user,
