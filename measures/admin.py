@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionPlan, FocusArea, Goal, Link, Measure, StatusUpdate
+from .models import ActionPlan, FocusArea, Goal, Link, Measure, PlanVersion, StatusUpdate
 
 
 class GoalInline(admin.TabularInline):
@@ -85,3 +85,22 @@ class LinkAdmin(SimpleHistoryAdmin):
     list_filter = ["plan", "section"]
     search_fields = ["title", "url"]
     list_select_related = ["measure", "plan"]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(admin.ModelAdmin):
+    """Adopted versions are read here and never changed: no add, change or delete."""
+
+    list_display = ["plan", "number", "adopted_on", "adopted_by", "case_reference", "created_at"]
+    list_filter = ["plan"]
+    exclude = ["pdf", "html"]
+    readonly_fields = ["plan", "number", "adopted_on", "adopted_by", "case_reference", "plan_file", "pdf_sha256"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import re
 
 from django.conf import settings
@@ -49,10 +50,14 @@ class ActionPlanQuerySet(models.QuerySet):
         return self.filter(period_start=years[0], period_end=years[1])
 
     def current(self):
-        """The plan whose period covers this year, else the latest."""
+        """The plan being worked on: one whose period covers this year, else the latest.
+
+        A plan carried on into a new period is history: its successor is the current plan.
+        """
         year = timezone.localdate().year
-        covering = self.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
-        return covering.first() or self.order_by("-period_start").first()
+        live = self.filter(successors__isnull=True)
+        covering = live.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
+        return covering.first() or live.order_by("-period_start").first() or self.order_by("-period_start").first()
 
 
 class ActionPlan(models.Model):
@@ -107,6 +112,15 @@ class ActionPlan(models.Model):
         _("published"), default=False, help_text=_("Published plans are open to everyone, without login.")
     )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        verbose_name=_("previous plan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="successors",
+        help_text=_("The plan of the period before, which this plan carries on; it is kept as history."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionPlanQuerySet.as_manager()
@@ -369,3 +383,110 @@ class Link(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class PlanVersionQuerySet(models.QuerySet):
+    def latest_first(self):
+        return self.order_by("-number")
+
+
+class PlanVersion(models.Model):
+    """An adopted version of a plan, frozen: its data as the plan file and its PDF as bytes.
+
+    Nothing in the portal changes or deletes a version: the admin shows it read-only, the plan
+    file import refuses a file that would change it, and the PDF is checked against its SHA-256
+    on every download.
+    """
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.PROTECT, related_name="versions"
+    )
+    number = models.PositiveSmallIntegerField(_("version"))
+    adopted_on = models.DateField(_("adopted on"))
+    adopted_by = models.ForeignKey(
+        Body, verbose_name=_("adopted by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    case_reference = models.CharField(_("case reference"), max_length=50, blank=True)
+    plan_file = models.TextField(_("the plan as plan file"))
+    html = models.TextField(_("the plan as a web page"))
+    pdf = models.BinaryField(_("the plan as PDF"))
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    created_at = models.DateTimeField(_("registered"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = PlanVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        get_latest_by = "number"
+        verbose_name = _("adopted version")
+        verbose_name_plural = _("adopted versions")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number"),
+            models.CheckConstraint(condition=models.Q(number__gte=1), name="planversion_number_positive"),
+        ]
+
+    def __str__(self):
+        return _("%(plan)s, version %(number)s") % {"plan": self.plan, "number": self.number}
+
+    def pdf_is_intact(self):
+        """Whether the archived PDF still has the bytes it was adopted with."""
+        return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256
+
+
+class RolloverDecision(models.TextChoices):
+    CONTINUE = "videre", _("Continue")
+    CHANGED = "endret", _("Continue, changed")
+    COMPLETED = "fullfort", _("Completed")
+    ENDED = "avsluttet", _("Ended")
+
+
+# A reason is required for a measure that is not carried on.
+DECISIONS_NEEDING_REASON = (RolloverDecision.COMPLETED, RolloverDecision.ENDED)
+
+
+class MeasureRollover(models.Model):
+    """What became of a measure of the previous period when the plan went on into a new one."""
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="rollovers"
+    )
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure of the previous period"), on_delete=models.PROTECT, related_name="rollovers"
+    )
+    decision = models.CharField(_("decision"), max_length=20, choices=RolloverDecision)
+    reason = models.TextField(_("reason"), blank=True)
+    successor = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure of the new period"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_from",
+    )
+
+    class Meta:
+        ordering = ["plan", "measure__number"]
+        verbose_name = _("measure carried over")
+        verbose_name_plural = _("measures carried over")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "measure"], name="measurerollover_unique_measure"),
+            models.CheckConstraint(
+                condition=models.Q(decision__in=[choice.value for choice in RolloverDecision]),
+                name="measurerollover_decision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(decision__in=[d.value for d in DECISIONS_NEEDING_REASON]) | ~models.Q(reason=""),
+                name="measurerollover_reason_when_not_carried_on",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.measure} – {self.get_decision_display()}"

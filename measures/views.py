@@ -128,7 +128,12 @@ def measure_edit(request, number):
             measure = form.save()
             messages.success(request, _("The measure has been saved."))
             return redirect("measures:measure_detail", number=measure.number)
-    context = {"number": number, "saved_title": saved_title, "form": form}
+    context = {
+        "number": number,
+        "saved_title": saved_title,
+        "form": form,
+        "adopted_version": measure.plan.versions.latest_first().first(),
+    }
     return render(request, "measures/measure_form.html", context)
 
 

@@ -27,6 +27,7 @@ from slt_portal.pdf import render_pdf
 from .charts import status_chart
 
 PLAN_TEMPLATE = "pdf/plan.html"
+ARTICLE_TEMPLATE = "plans/_public_article.html"
 STATUS_TEMPLATE = "pdf/status_report.html"
 LANG = "nb"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an unchanged plan is served from the cache for a month
@@ -46,8 +47,11 @@ def levels_with_bodies():
     return levels
 
 
-def plan_context(plan, *, for_pdf=True):
-    """Everything the plan document shows, read through the plan's relations."""
+def plan_context(plan, *, for_pdf=True, draft=False):
+    """Everything the plan document shows, read through the plan's relations.
+
+    `draft` marks a working draft of a plan that has an adopted version: every page says so.
+    """
     links = list(plan.links.order_by("order", "id"))  # the plan's and its measures' links, in one query
     by_measure = {}
     for link in links:
@@ -69,6 +73,8 @@ def plan_context(plan, *, for_pdf=True):
         "links": {section: [link for link in links if link.section == section] for section in LinkSection.values},
         "logo_src": logo_src,
         "for_pdf": for_pdf,
+        "draft": draft,
+        "rollovers": list(plan.rollovers.select_related("measure", "successor")),
     }
 
 
@@ -124,18 +130,43 @@ def _sources_fingerprint():
 
 
 def plan_pdf_key(plan):
-    """The cache key of the plan's PDF as it stands now."""
-    return f"plan-pdf:{plan.pk}:{plan_stamp(plan).isoformat()}:{_sources_fingerprint()}:{LANG}"
+    """The cache key of the plan's PDF as it stands now (a working draft once a version is adopted)."""
+    marking = "draft" if plan.versions.exists() else "plain"
+    return f"plan-pdf:{plan.pk}:{plan_stamp(plan).isoformat()}:{_sources_fingerprint()}:{LANG}:{marking}"
 
 
 def render_plan_pdf(plan):
-    """The plan as tagged PDF bytes; served from the cache when nothing it shows has changed."""
+    """The working plan as tagged PDF bytes; served from the cache when nothing it shows has changed.
+
+    Once the plan has an adopted version, this is the working draft, marked as such on every page.
+    """
     key = plan_pdf_key(plan)
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_pdf(PLAN_TEMPLATE, plan_context(plan), title=plan_title(plan), author=plan.municipality, lang=LANG)
+        context = plan_context(plan, draft=key.endswith(":draft"))
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality, lang=LANG)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
+
+
+def render_adopted_plan(plan):
+    """The plan as it is adopted now: (the public page's article as HTML, the PDF's bytes).
+
+    The PDF is kept in the cache under a digest of the HTML it is drawn from, so the same plan
+    document is rendered only once, however many times it is frozen.
+    """
+    context = plan_context(plan, for_pdf=True)
+    title = plan_title(plan)
+    with translation.override(LANG):
+        page = get_template(ARTICLE_TEMPLATE).render(plan_context(plan, for_pdf=False))
+        print_html = get_template(PLAN_TEMPLATE).render({**context, "pdf_title": title, "pdf_lang": LANG})
+    digest = hashlib.sha256(print_html.encode()).hexdigest()
+    key = f"adopted-plan-pdf:{digest}:{_sources_fingerprint()}"
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality, lang=LANG)
+        cache.set(key, pdf, CACHE_TIMEOUT)
+    return page, pdf
 
 
 # Status report for the steering group
@@ -151,6 +182,8 @@ def _measure_changes(plan, since):
     records = Measure.history.filter(plan_id=plan.pk, history_date__gte=start).order_by("-history_date")
     changes = []
     for record in records.select_related("history_user"):
+        if record.history_type == "+" and record.history_user_id is None:
+            continue  # made by an import or another command, not by a person: no news for the steering group
         if record.history_type == "+":
             what = _("Measure added")
         elif record.history_type == "-":

@@ -9,10 +9,22 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from PIL import Image
 
-from measures.models import ActionPlan, FocusArea, Goal, Link, LinkSection
+from measures.models import (
+    DECISIONS_NEEDING_REASON,
+    ActionPlan,
+    FocusArea,
+    Goal,
+    Link,
+    LinkSection,
+    RolloverDecision,
+    Status,
+)
 from measures.versioning import VersionedFormMixin
+from participants.models import Body, Level
+from participants.validators import validate_no_national_id
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 # A small file can hold a huge image (12000 x 12000 px in 17 KB), and every plan PDF would decode
@@ -83,6 +95,37 @@ class StatusReportForm(forms.Form):
         return since
 
 
+class AdoptionForm(forms.Form):
+    adopted_on = forms.DateField(
+        label=_("Adopted on"),
+        input_formats=["%Y-%m-%d", "%d.%m.%Y"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    adopted_by = forms.ModelChoiceField(label=_("Adopted by"), queryset=Body.objects.all(), empty_label=None)
+    case_reference = forms.CharField(
+        label=_("Case reference"),
+        max_length=50,
+        help_text=_("The case number of the decision (saksnummer), for example 26/123."),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.latest = plan.versions.latest_first().first()
+        governing = Body.objects.filter(level=Level.GOVERNING).first()
+        self.fields["adopted_by"].initial = plan.adopted_by or governing
+
+    def clean_adopted_on(self):
+        adopted_on = self.cleaned_data["adopted_on"]
+        if adopted_on > timezone.localdate():
+            raise forms.ValidationError(_("The date cannot be in the future."))
+        if self.latest and adopted_on <= self.latest.adopted_on:
+            raise forms.ValidationError(
+                _("A revision is adopted after version %(number)s of %(date)s.")
+                % {"number": self.latest.number, "date": self.latest.adopted_on.strftime("%d.%m.%Y")}
+            )
+        return adopted_on
+
+
 class PublishForm(forms.Form):
     published = forms.BooleanField(required=False)
 
@@ -92,6 +135,13 @@ class ActionPlanTextsForm(VersionedFormMixin, forms.ModelForm):
         model = ActionPlan
         fields = ["title", *ActionPlan.CHAPTER_FIELDS, "adopted_on", "adopted_by"]
         widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.versions.exists():
+            # Adopted: the adoption is recorded through "Registrer vedtak", as a new version.
+            del self.fields["adopted_on"]
+            del self.fields["adopted_by"]
 
 
 class OrderedInPlanMixin:
@@ -136,3 +186,71 @@ class LinkForm(VersionedFormMixin, forms.ModelForm):
         elif section and section != LinkSection.MEASURE and measure is not None:
             self.add_error("measure", _("Only links in the section “Measure” belong to a measure."))
         return cleaned_data
+
+
+class RolloverForm(forms.Form):
+    """The next period: its years and title, and for every measure what becomes of it."""
+
+    period_start = forms.IntegerField(label=_("First year"), min_value=2000, max_value=2100)
+    period_end = forms.IntegerField(label=_("Last year"), min_value=2000, max_value=2100)
+    title = forms.CharField(label=_("Title"), max_length=200)
+    generate_meetings = forms.BooleanField(
+        label=_("Create the new period's meetings from the regular meetings"), required=False, initial=True
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        length = plan.period_end - plan.period_start + 1
+        start, end = plan.period_end + 1, plan.period_end + length
+        self.fields["period_start"].initial = start
+        self.fields["period_end"].initial = end
+        self.fields["title"].initial = plan.title.replace(plan.period_display, f"{start}–{end}")
+        self.measures = list(plan.measures.all())
+        self.rows = []
+        for measure in self.measures:
+            carried_on = measure.status not in (Status.COMPLETED, Status.ENDED)
+            decision = forms.ChoiceField(
+                label=pgettext_lazy("what becomes of a measure in the next period", "Decision"),
+                choices=RolloverDecision.choices,
+                initial=RolloverDecision.CONTINUE if carried_on else RolloverDecision.COMPLETED,
+                widget=forms.RadioSelect,
+            )
+            reason = forms.CharField(
+                label=_("Reason (required when completed or ended)"),
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                validators=[validate_no_national_id],
+            )
+            self.fields[f"decision_{measure.number}"] = decision
+            self.fields[f"reason_{measure.number}"] = reason
+            self.rows.append((measure, f"decision_{measure.number}", f"reason_{measure.number}"))
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("period_start"), cleaned_data.get("period_end")
+        if start is not None and end is not None:
+            if end < start:
+                self.add_error("period_end", _("The last year cannot come before the first."))
+            elif start <= self.plan.period_end:
+                self.add_error("period_start", _("The new period starts after the current one ends."))
+            elif ActionPlan.objects.filter(
+                municipality=self.plan.municipality, period_start=start, period_end=end
+            ).exists():
+                self.add_error("period_start", _("A plan for this period exists already."))
+        for measure, decision_field, reason_field in self.rows:
+            decision = cleaned_data.get(decision_field)
+            if decision in DECISIONS_NEEDING_REASON and not cleaned_data.get(reason_field, "").strip():
+                self.add_error(reason_field, _("Give a reason for measure %(number)s.") % {"number": measure.number})
+        return cleaned_data
+
+    def measure_rows(self):
+        """For the template: each measure with its bound decision and reason fields."""
+        return [(measure, self[decision], self[reason]) for measure, decision, reason in self.rows]
+
+    def decisions(self):
+        """{measure number: (decision, reason)} from the cleaned form."""
+        return {
+            measure.number: (self.cleaned_data[decision_field], self.cleaned_data[reason_field].strip())
+            for measure, decision_field, reason_field in self.rows
+        }

@@ -29,6 +29,9 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # One cache per test process that outlives each test's rolled-back transaction: an adopted plan
+    # document identical to one already rendered (every test imports Gjesdal's) is rendered once.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.WHITENOISE_AUTOREFRESH = True
     settings.WHITENOISE_USE_FINDERS = True
     # The test client and the live server speak plain HTTP.

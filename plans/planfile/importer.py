@@ -79,17 +79,17 @@ def import_plan(*, data: PlanData) -> ActionPlan:
             )
     bodies.update({body.key: body for body in Body.objects.exclude(key__in=bodies)})
 
-    plan = _upsert(
-        ActionPlan,
-        {"municipality": data["municipality"], "period_start": data["period_start"], "period_end": data["period_end"]},
-        {
-            "title": data["title"],
-            "adopted_on": data["adopted_on"],
-            "adopted_by": bodies.get(data["adopted_by"]),
-            "published": data["published"],
-            **data["chapters"],
-        },
-    )
+    lookup = {
+        "municipality": data["municipality"],
+        "period_start": data["period_start"],
+        "period_end": data["period_end"],
+    }
+    plan_values: dict[str, object] = {"title": data["title"], "published": data["published"], **data["chapters"]}
+    # Once a version is adopted, the plan's adoption is its latest version's: a file does not move it.
+    if not ActionPlan.objects.filter(**lookup, versions__isnull=False).exists():
+        plan_values["adopted_on"] = data["adopted_on"]
+        plan_values["adopted_by"] = bodies.get(data["adopted_by"])
+    plan = _upsert(ActionPlan, lookup, plan_values)
     _sync_ordered(plan.goals, Goal, {"plan": plan}, data["goals"], "text")
     _sync_ordered(plan.focus_areas, FocusArea, {"plan": plan}, data["focus_areas"], "text")
     focus_areas = {area.order: area for area in plan.focus_areas.all()}

@@ -4,16 +4,23 @@ from .dashboard import dashboard
 from .documents import plan_documents, plan_logo, plan_pdf, plan_publish, status_report
 from .editing import plan_edit, plan_item_delete, plan_item_edit
 from .public import accessibility, public_plan, public_plan_pdf
+from .rollover import plan_rollover
+from .versions import plan_adopt, plan_changes, plan_draft_pdf, plan_version_pdf
 
 __all__ = [
     "accessibility",
     "dashboard",
     "plan_documents",
+    "plan_adopt",
+    "plan_changes",
+    "plan_draft_pdf",
     "plan_edit",
     "plan_item_delete",
     "plan_item_edit",
     "plan_logo",
     "plan_pdf",
+    "plan_rollover",
+    "plan_version_pdf",
     "plan_publish",
     "public_plan",
     "public_plan_pdf",

@@ -1,10 +1,14 @@
 """The plan's documents for the roles: the plan PDF, the status report, the logo and publishing."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -17,6 +21,7 @@ from ..documents import default_since, render_plan_pdf, render_status_report_pdf
 from ..forms import LogoForm, PublishForm, StatusReportForm
 
 VIEW_PERMISSION = "measures.view_measure"
+logger = logging.getLogger(__name__)
 
 
 def pdf_response(pdf, filename, *, attachment):
@@ -30,9 +35,34 @@ def plan_filename(plan):
     return f"slt-handlingsplan-{slugify(plan.municipality)}-{plan.period}.pdf"
 
 
+def version_pdf_response(request, version, *, attachment, filename=None):
+    """The archived bytes of an adopted version, checked against their SHA-256.
+
+    A version never changes, so a browser that has it is answered 304 Not Modified.
+    """
+    etag = f'"{version.pdf_sha256}"'
+    last_modified = version.created_at.timestamp()
+    not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
+    if not_modified is not None:
+        return not_modified
+    if not version.pdf_is_intact():
+        logger.error("The archived PDF of %s does not match its SHA-256.", version)
+        return HttpResponseServerError(_("The archived copy of this version is damaged; it is not served."))
+    name = filename or plan_filename(version.plan).removesuffix(".pdf") + f"-versjon-{version.number}.pdf"
+    response = pdf_response(bytes(version.pdf), name, attachment=attachment)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    return response
+
+
 def _documents_page(request, plan, *, status_form=None, logo_form=None, status=200):
+    versions = list(plan.versions.latest_first().select_related("adopted_by"))
     context = {
         "plan": plan,
+        "versions": versions,
+        "adopted_version": versions[0] if versions else None,
+        "show_changes_link": is_coordinator(request.user),
         "status_form": status_form or StatusReportForm(initial={"since": default_since()}),
         "logo_form": logo_form or LogoForm(instance=plan),
         "can_change_plan": is_coordinator(request.user),
@@ -52,7 +82,11 @@ def plan_documents(request):
 @login_required
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 def plan_pdf(request):
+    """The adopted plan: the archived copy of its latest version, or the plan as it stands before any."""
     plan = plan_or_404(ActionPlan.objects.select_related("adopted_by"), request.GET.get("period"))
+    version = plan.versions.latest_first().select_related("plan").first()
+    if version is not None:
+        return version_pdf_response(request, version, attachment=True, filename=plan_filename(plan))
     return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=True)
 
 

@@ -40,6 +40,7 @@ def plan_edit(request):
         "goals": plan.goals.all(),
         "focus_areas": plan.focus_areas.all(),
         "links": plan.links.select_related("measure"),
+        "adopted_version": plan.versions.latest_first().first(),
     }
     return render(request, "plans/plan_form.html", context)
 
@@ -67,7 +68,14 @@ def plan_item_edit(request, kind, pk=None):
             form.save()
             messages.success(request, _("%(what)s has been saved.") % {"what": model._meta.verbose_name.capitalize()})
             return redirect("plans:plan_edit")
-    context = {"plan": plan, "form": form, "item": item, "kind": kind, "verbose_name": model._meta.verbose_name}
+    context = {
+        "plan": plan,
+        "form": form,
+        "item": item,
+        "kind": kind,
+        "verbose_name": model._meta.verbose_name,
+        "adopted_version": plan.versions.latest_first().first(),
+    }
     return render(request, "plans/plan_item_form.html", context)
 
 

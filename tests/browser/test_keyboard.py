@@ -99,7 +99,7 @@ def test_a_steering_group_member_downloads_the_plan_pdf_with_the_keyboard(page, 
     tab_to(page, page.get_by_role("navigation", name="Hovedmeny").get_by_role("link", name="Handlingsplan", exact=True))
     press_and_wait(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("Handlingsplan og statusrapport")
-    tab_to(page, page.get_by_role("link", name="Last ned handlingsplanen (PDF)"))
+    tab_to(page, page.get_by_role("link", name="Last ned den vedtatte planen (PDF)"))
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
 

@@ -28,7 +28,7 @@ def test_steering_member_downloads_the_plan_pdf_from_the_menu(page, live_server,
     page.get_by_role("navigation").get_by_role("link", name="Handlingsplan", exact=True).click()
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Last ned handlingsplanen (PDF)").click()
+        page.get_by_role("link", name="Last ned den vedtatte planen (PDF)").click()
     download = download_info.value
     path = tmp_path / download.suggested_filename
     download.save_as(path)

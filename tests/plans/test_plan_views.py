@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from tests.pdfs import assert_in_pdf, pdf_text
 
 PLAN_PDF = reverse("plans:plan_pdf")
+DRAFT_PDF = reverse("plans:plan_draft_pdf")  # the working draft, rendered from the data as it stands
 DOCUMENTS = reverse("plans:plan_documents")
 LOGO = reverse("plans:plan_logo")
 
@@ -40,7 +41,8 @@ def test_steering_member_sees_the_documents_page_without_the_logo_form(steering_
     response = steering_client.get(DOCUMENTS)
 
     assert response.status_code == 200
-    assert "Last ned handlingsplanen (PDF)" in response.text
+    assert "Last ned den vedtatte planen (PDF)" in response.text
+    assert "Last ned arbeidsutkastet (PDF)" in response.text
     assert "Last ned statusrapporten (PDF)" in response.text
     assert "Logo på forsiden" not in response.text
 
@@ -99,12 +101,12 @@ def test_second_download_of_an_unchanged_plan_is_served_from_the_cache(steering_
 
     from plans.documents import plan_pdf_key
 
-    first = steering_client.get(PLAN_PDF)
+    first = steering_client.get(DRAFT_PDF)
     key = plan_pdf_key(gjesdal)
     assert cache.get(key) == first.content
     cache.set(key, b"%PDF-kept-in-the-cache")
 
-    assert steering_client.get(PLAN_PDF).content == b"%PDF-kept-in-the-cache"
+    assert steering_client.get(DRAFT_PDF).content == b"%PDF-kept-in-the-cache"
 
 
 def _png(width=120, height=40):
@@ -123,7 +125,7 @@ def test_coordinator_uploads_a_logo_and_the_cover_shows_it(coordinator_client, g
     assert response.status_code == 302
     gjesdal.refresh_from_db()
     assert gjesdal.logo.name.startswith("logos/")
-    pdf = coordinator_client.get(PLAN_PDF).content
+    pdf = coordinator_client.get(DRAFT_PDF).content
     cover = PdfReader(io.BytesIO(pdf)).pages[0]
     images = [x.get_object() for x in cover["/Resources"].get("/XObject", {}).values()]
     assert any(image["/Subtype"] == "/Image" for image in images)

@@ -14,10 +14,10 @@ def test_a_fresh_plan_pdf_reads_the_same_queries_with_12_and_1200_measures(coord
     def fresh_and_cached():
         cache.clear()
         with CaptureQueriesContext(connection) as fresh:
-            response = coordinator_client.get(reverse("plans:plan_pdf"))
+            response = coordinator_client.get(reverse("plans:plan_draft_pdf"))
         assert response.status_code == 200 and response.content.startswith(b"%PDF")
         with CaptureQueriesContext(connection) as cached:
-            assert coordinator_client.get(reverse("plans:plan_pdf")).content == response.content
+            assert coordinator_client.get(reverse("plans:plan_draft_pdf")).content == response.content
         return len(fresh), len(cached)
 
     with_12 = fresh_and_cached()

@@ -221,6 +221,28 @@ MATRIX = {
     "plans:plan_documents": Case(GET=members(200), POST=everyone(405)),
     "plans:plan_pdf": Case(GET=members(200), POST=everyone(405)),
     "plans:status_report": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_draft_pdf": Case(GET=members(200), POST=everyone(405)),
+    "plans:plan_version_pdf": Case(kwargs=lambda world: {"number": 1}, GET=members(200), POST=everyone(405)),
+    "plans:plan_rollover": Case(
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {
+            "period_start": "2028",
+            "period_end": "2029",
+            "title": "SLT-handlingsplan 2028–2029",
+            **{f"decision_{number}": "videre" for number in world.plan.measures.values_list("number", flat=True)},
+        },
+    ),
+    "plans:plan_changes": Case(GET=coordinator_only(200), POST=everyone(405)),
+    "plans:plan_adopt": Case(
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {
+            "adopted_on": timezone.localdate().isoformat(),
+            "adopted_by": str(world.plan.adopted_by_id),
+            "case_reference": "26/12",
+        },
+    ),
     "plans:plan_logo": Case(GET=everyone(405), POST=coordinator_only(REDIRECT), files=lambda: {"logo": _png()}),
     "plans:plan_publish": Case(
         GET=everyone(405), POST=coordinator_only(REDIRECT), data=lambda world: {"published": "on"}

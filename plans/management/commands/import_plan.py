@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from plans.planfile import PlanFileError, import_plan, read_plan_file
+from plans.planfile import PlanFileError, read_plan_file
+from plans.services import plan_file_import
 
 
 class Command(BaseCommand):
@@ -18,7 +19,7 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(_("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc}) from exc
         try:
-            plan = import_plan(data=read_plan_file(text))
+            plan = plan_file_import(data=read_plan_file(text))
         except PlanFileError as exc:
             message = _("%(path)s was not imported; nothing was changed:") % {"path": path}
             raise CommandError("\n".join([message, *("  " + error for error in exc.errors)])) from exc

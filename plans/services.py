@@ -1,0 +1,179 @@
+"""Workflows over the plan as a whole: adopting a version, importing a plan file, the next period."""
+
+import hashlib
+
+import yaml
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from measures.models import (
+    ACTIVE_STATUSES,
+    ActionPlan,
+    MeasureRollover,
+    PlanVersion,
+    RolloverDecision,
+    Status,
+    StatusUpdate,
+)
+from meetings.services import meetings_create_for_year
+from participants.models import Body
+
+from .documents import render_adopted_plan
+from .planfile import PlanFileError, export_plan, import_plan
+from .revisions import compare_plan_files
+
+
+@transaction.atomic
+def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
+    """Record the adoption of the plan as it stands and freeze it as the next version.
+
+    The version keeps the plan as plan-file text, the public page's HTML and the PDF's bytes;
+    the working plan goes on as the draft of the next revision.
+    """
+    plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    latest = plan.versions.latest_first().first()
+    if plan.adopted_on != adopted_on or plan.adopted_by != adopted_by:
+        plan.adopted_on = adopted_on
+        plan.adopted_by = adopted_by
+        plan.save()
+    page, pdf = render_adopted_plan(plan)
+    return PlanVersion.objects.create(
+        plan=plan,
+        number=latest.number + 1 if latest else 1,
+        adopted_on=adopted_on,
+        adopted_by=adopted_by,
+        case_reference=case_reference,
+        # Kept without surrounding whitespace, which a backup (Django's XML) would not give back.
+        plan_file=export_plan(plan).strip(),
+        html=page.strip(),
+        pdf=pdf,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        created_by=user,
+    )
+
+
+def _adopted_content(plan_file):
+    """A plan file's content as a political body adopts it: without the publishing flag or the adoption."""
+    content = yaml.safe_load(plan_file)
+    for key in ("published", "adopted_on", "adopted_by"):
+        content.pop(key, None)
+    return content
+
+
+@transaction.atomic
+def plan_file_import(*, data):
+    """Write a validated plan file; a file that carries an adoption date is an adopted version.
+
+    A file adopted on the date of a version already kept must hold exactly that version, so that
+    importing the same file again changes nothing; one that differs is refused and writes nothing.
+    A file adopted later than the latest version becomes the next version.
+    """
+    plan = import_plan(data=data)
+    adopted_on = data["adopted_on"]
+    if adopted_on is None:
+        return plan
+    versions = list(plan.versions.order_by("number").select_related("adopted_by"))
+    kept = next((version for version in versions if version.adopted_on == adopted_on), None)
+    if kept is not None:
+        kept_by = kept.adopted_by.key if kept.adopted_by else None
+        changes = compare_plan_files(kept.plan_file, export_plan(plan))
+        if data["adopted_by"] != kept_by or _adopted_content(kept.plan_file) != _adopted_content(export_plan(plan)):
+            shown = ", ".join(" ".join(filter(None, [row["item"], row["field"]])) for row in changes[:5])
+            raise PlanFileError(
+                [
+                    _(
+                        "The file says the plan was adopted on %(date)s, but it differs from adopted version "
+                        "%(number)s of that date (%(changes)s). An adopted version never changes: remove "
+                        "adopted_on from the file to load it as a working draft, or register a new adoption."
+                    )
+                    % {"date": date_format(adopted_on, "d.m.Y"), "number": kept.number, "changes": shown or "-"}
+                ]
+            )
+        return plan
+    if versions and adopted_on < versions[-1].adopted_on:
+        raise PlanFileError(
+            [
+                _("The file's adoption date %(date)s is earlier than adopted version %(number)s (%(latest)s).")
+                % {
+                    "date": date_format(adopted_on, "d.m.Y"),
+                    "number": versions[-1].number,
+                    "latest": date_format(versions[-1].adopted_on, "d.m.Y"),
+                }
+            ]
+        )
+    adopted_by = Body.objects.filter(key=data["adopted_by"]).first() if data["adopted_by"] else None
+    plan_adopt(plan=plan, adopted_on=adopted_on, adopted_by=adopted_by)
+    return plan
+
+
+def _copy(instance, **changes):
+    """A new row with the instance's own values (relations to other rows included), changed where told."""
+    values = {
+        field.name: getattr(instance, field.name)
+        for field in instance._meta.concrete_fields
+        if not field.primary_key and field.name != "updated_at"
+    }
+    return type(instance)._default_manager.create(**{**values, **changes})
+
+
+CARRIED_ON = (RolloverDecision.CONTINUE, RolloverDecision.CHANGED)
+
+
+@transaction.atomic
+def plan_rollover(*, plan, period_start, period_end, title, decisions, generate_meetings=False, user=None):
+    """Start the plan of the next period from this one; the old plan stays as history.
+
+    `decisions` holds, for every measure number, (decision, reason). Continued measures are
+    numbered anew in their order; a completed or ended measure gets its last status update with
+    the reason. Chapters, goals, focus areas, links and meeting series carry over (bodies and
+    seats belong to the organisation and stay as they are). All or nothing: one transaction.
+    """
+    new_plan = _copy(
+        plan,
+        period_start=period_start,
+        period_end=period_end,
+        title=title,
+        adopted_on=None,
+        adopted_by=None,
+        published=False,
+        predecessor=plan,
+    )
+    for goal in plan.goals.all():
+        _copy(goal, plan=new_plan)
+    areas = {area.pk: _copy(area, plan=new_plan) for area in plan.focus_areas.all()}
+    successors = {}
+    measures = plan.measures.prefetch_related("responsible_bodies", "responsible_organizations", "focus_areas")
+    for measure in measures:
+        decision, reason = decisions[measure.number]
+        successor = None
+        if decision in CARRIED_ON:
+            status = measure.status if measure.status in ACTIVE_STATUSES else Status.PLANNED
+            successor = _copy(measure, plan=new_plan, number=len(successors) + 1, status=status)
+            successor.responsible_bodies.set(measure.responsible_bodies.all())
+            successor.responsible_organizations.set(measure.responsible_organizations.all())
+            successor.focus_areas.set([areas[area.pk] for area in measure.focus_areas.all()])
+            successors[measure.pk] = successor
+        else:
+            closing = Status.COMPLETED if decision == RolloverDecision.COMPLETED else Status.ENDED
+            StatusUpdate.objects.create(measure=measure, status=closing, note=reason, author=user)
+            if measure.status != closing:
+                measure.status = closing
+                measure.save()
+        MeasureRollover.objects.create(
+            plan=new_plan, measure=measure, decision=decision, reason=reason, successor=successor
+        )
+    for link in plan.links.all():
+        if link.measure_id is None:
+            _copy(link, plan=new_plan)
+        elif link.measure_id in successors:
+            _copy(link, plan=new_plan, measure=successors[link.measure_id])
+    for series in plan.meeting_series.prefetch_related("bodies", "standing_items"):
+        carried = _copy(series, plan=new_plan)
+        carried.bodies.set(series.bodies.all())
+        for item in series.standing_items.all():
+            _copy(item, series=carried)
+        if generate_meetings:
+            for year in range(period_start, period_end + 1):
+                meetings_create_for_year(series=carried, year=year)
+    return new_plan
