@@ -37,6 +37,7 @@ class MeasureFilterForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.plan = plan
         self.fields["focus_area"].queryset = plan.focus_areas.all()
         self.fields["focus_area"].label_from_instance = lambda area: Truncator(area.text).chars(70)
         bodies = Body.objects.filter(measures__plan=plan).distinct()
@@ -72,7 +73,7 @@ class MeasureFilterForm(forms.Form):
             else:
                 measures = measures.filter(responsible_organizations__pk=pk)
         if data.get("needs_attention"):
-            measures = measures.needing_attention()
+            measures = measures.needing_attention(self.plan)
         return measures.sorted_by(data.get("sort") or "number")
 
 

@@ -4,10 +4,12 @@ from .dashboard import dashboard
 from .documents import plan_documents, plan_logo, plan_pdf, plan_publish, status_report
 from .editing import plan_edit, plan_item_delete, plan_item_edit
 from .public import accessibility, public_plan, public_plan_pdf
+from .tasks import my_tasks
 
 __all__ = [
     "accessibility",
     "dashboard",
+    "my_tasks",
     "plan_documents",
     "plan_edit",
     "plan_item_delete",

@@ -145,7 +145,9 @@ def per_action_item(*, working, operative, data=None):
 
 MATRIX = {
     # The portal's pages
-    "plans:dashboard": Case(GET=members(200), POST=members(405)),
+    # A user without a role is sent to the public plan page, not refused.
+    "plans:dashboard": Case(GET=members(200, outsider=REDIRECT), POST=logged_in(405)),
+    "plans:my_tasks": Case(GET=logged_in(200), POST=logged_in(405)),
     "plans:accessibility": Case(GET=everyone(200), POST=everyone(405)),
     "healthz": Case(GET=everyone(200), POST=everyone(405)),
     # Accounts
