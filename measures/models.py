@@ -426,3 +426,7 @@ class Link(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# A measure's activities live in their own module; importing them here registers the model.
+from .activities import Activity, ActivityStatus  # noqa: E402, F401

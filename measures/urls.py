@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:number>/", views.measure_detail, name="measure_detail"),
     path("<int:number>/status/", views.status_update, name="status_update"),
     path("<int:number>/endre/", views.measure_edit, name="measure_edit"),
+    path("<int:number>/aktiviteter/ny/", views.activity_add, name="activity_add"),
+    path("<int:number>/aktiviteter/<int:pk>/utfort/", views.activity_toggle, name="activity_toggle"),
 ]
