@@ -58,6 +58,7 @@ class MeasureFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *, plan, **kwargs):
         super().__init__(data, queryset=plan.measures.all(), **kwargs)
+        self.plan = plan
         self.filters["focus_area"].queryset = plan.focus_areas.all()
         bodies = Body.objects.filter(measures__plan=plan).distinct()
         organizations = Organization.objects.filter(measures__plan=plan).distinct()
@@ -84,7 +85,7 @@ class MeasureFilter(django_filters.FilterSet):
         return measures.filter(responsible_organizations__pk=pk)
 
     def attention(self, measures, name, value):
-        return measures.needing_attention() if value else measures
+        return measures.needing_attention(self.plan) if value else measures
 
     def unchanged(self, measures, name, value):
         return measures

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.validators import validate_no_national_id
 
-from .models import STATUSES_NEEDING_NOTE, Measure, Status, StatusUpdate
+from .models import STATUSES_NEEDING_NOTE, Activity, Measure, Status, StatusUpdate
 from .services import earliest_date_message
 from .versioning import VersionedFormMixin
 
@@ -112,3 +112,36 @@ class MeasureForm(VersionedFormMixin, forms.ModelForm):
         if taken.exists():
             raise ValidationError(_("The plan already has a measure with this number."), code="unique")
         return number
+
+
+class ActivityForm(forms.ModelForm):
+    """An activity of a measure: on a date, or some time in a month of a year."""
+
+    class Meta:
+        model = Activity
+        fields = ["title", "date", "year", "month", "target_group", "responsible_text", "responsible_body"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "target_group", "responsible_text"):
+            self.fields[name].validators.append(validate_no_national_id)
+        self.fields["year"].widget.attrs.update(min=2000, max=2100)
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year is not None and not 2000 <= year <= 2100:
+            raise ValidationError(_("Give a year between 2000 and 2100."), code="year")
+        return year
+
+    def clean(self):
+        cleaned_data = super().clean()
+        date, year, month = (cleaned_data.get(name) for name in ("date", "year", "month"))
+        if any(name in self.errors for name in ("date", "year", "month")):
+            return cleaned_data
+        if date and (year or month):
+            raise ValidationError(_("Give either a date, or a year and a month, not both."), code="date_or_month")
+        if not date and not (year and month):
+            raise ValidationError(_("Give either a date, or a year and a month."), code="date_or_month")
+        self.instance.sort_date = Activity.first_day(date, year, month)
+        return cleaned_data

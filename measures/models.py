@@ -4,6 +4,7 @@ import re
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -23,8 +24,22 @@ class Status(models.TextChoices):
 
 # A note is required when a measure moves to one of these.
 STATUSES_NEEDING_NOTE = (Status.DELAYED, Status.ENDED)
-# A measure with no status update for this long needs attention.
-STALE_AFTER = datetime.timedelta(days=90)
+# A measure in one of these is still being worked on.
+ACTIVE_STATUSES = [Status.PLANNED, Status.IN_PROGRESS, Status.ONGOING, Status.DELAYED]
+
+
+class Freshness(models.TextChoices):
+    """How recently a measure was followed up, against the intervals its plan sets."""
+
+    UP_TO_DATE = "oppdatert", _("Up to date")
+    DUE_SOON = "snart", _("Update due soon")
+    LATE = "forsinket", _("Update overdue")
+    STALE = "foreldet", _("No update for a long time")
+    CLOSED = "avsluttet", _("Completed or ended")
+
+
+# Classes of measures that need follow-up now.
+FRESHNESS_NEEDING_FOLLOW_UP = (Freshness.LATE, Freshness.STALE)
 
 
 PERIOD_RE = re.compile(r"^(\d{4})-(\d{4})$")
@@ -121,6 +136,21 @@ class ActionPlan(models.Model):
         related_name="successors",
         help_text=_("The plan of the period before, which this plan carries on; it is kept as history."),
     )
+    update_interval_days = models.PositiveSmallIntegerField(
+        _("days between status updates"),
+        default=90,
+        help_text=_("A measure with no status update for this many days is overdue for follow-up."),
+    )
+    due_soon_days = models.PositiveSmallIntegerField(
+        _("days of notice"),
+        default=14,
+        help_text=_("A measure is “due soon” this many days before its update is overdue."),
+    )
+    stale_after_days = models.PositiveSmallIntegerField(
+        _("days until stale"),
+        default=180,
+        help_text=_("A measure with no status update for this many days has gone stale."),
+    )
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
     objects = ActionPlanQuerySet.as_manager()
@@ -137,6 +167,15 @@ class ActionPlan(models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(period_end__gte=models.F("period_start")), name="actionplan_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(update_interval_days__gte=1)
+                & models.Q(due_soon_days__lt=models.F("update_interval_days"))
+                & models.Q(stale_after_days__gt=models.F("update_interval_days")),
+                name="actionplan_follow_up_intervals_ordered",
+                violation_error_message=_(
+                    "The days of notice must be fewer than the days between updates, and the days until stale more."
+                ),
             ),
         ]
 
@@ -156,6 +195,15 @@ class ActionPlan(models.Model):
     @property
     def period_display(self):
         return f"{self.period_start}–{self.period_end}"
+
+    @property
+    def follow_up_intervals(self):
+        """(days between updates, days of notice, days until stale) for the freshness of its measures."""
+        return self.update_interval_days, self.due_soon_days, self.stale_after_days
+
+
+# The intervals of a new plan, for queries made without one.
+DEFAULT_FOLLOW_UP = (90, 14, 180)
 
 
 class Goal(models.Model):
@@ -198,14 +246,49 @@ class MeasureQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status__in=[Status.COMPLETED, Status.ENDED])
 
-    def needing_attention(self, today=None):
-        """Delayed measures, and active ones with no status update for 90 days."""
+    def with_freshness(self, plan=None, today=None):
+        """Each measure with `followed_up` (its latest status update, else the day it was added) and
+        `freshness` (a Freshness value) against the plan's intervals.
+
+        A measure just added to the plan (imported, say) counts from the day it was added, so it is
+        not overdue on day one.
+        """
         today = today or timezone.localdate()
-        stale_since = today - STALE_AFTER
-        recent = StatusUpdate.objects.filter(measure=models.OuterRef("pk"), date__gt=stale_since)
-        return self.filter(
-            models.Q(status=Status.DELAYED) | (models.Q(status__in=ACTIVE_STATUSES) & ~models.Exists(recent))
+        interval, notice, stale = plan.follow_up_intervals if plan is not None else DEFAULT_FOLLOW_UP
+        latest = StatusUpdate.objects.filter(measure=models.OuterRef("pk")).order_by("-date")
+        added = (
+            Measure.history.filter(id=models.OuterRef("pk"), history_type="+")
+            .order_by("history_date")
+            .annotate(day=TruncDate("history_date"))
         )
+        days_ago = lambda days: models.Value(today - datetime.timedelta(days=days))  # noqa: E731
+        return self.annotate(
+            followed_up=Coalesce(
+                models.Subquery(latest.values("date")[:1]),
+                models.Subquery(added.values("day")[:1]),
+                TruncDate("updated_at"),
+                output_field=models.DateField(),
+            ),
+            freshness=models.Case(
+                models.When(status__in=[Status.COMPLETED, Status.ENDED], then=models.Value(Freshness.CLOSED)),
+                models.When(followed_up__lte=days_ago(stale), then=models.Value(Freshness.STALE)),
+                models.When(followed_up__lte=days_ago(interval), then=models.Value(Freshness.LATE)),
+                models.When(followed_up__lte=days_ago(interval - notice), then=models.Value(Freshness.DUE_SOON)),
+                default=models.Value(Freshness.UP_TO_DATE),
+                output_field=models.CharField(),
+            ),
+        )
+
+    def needing_attention(self, plan=None, today=None):
+        """Delayed measures, and active ones whose status update is overdue or stale (see with_freshness)."""
+        return self.with_freshness(plan, today).filter(
+            models.Q(status=Status.DELAYED) | models.Q(freshness__in=FRESHNESS_NEEDING_FOLLOW_UP)
+        )
+
+    def freshness_counts(self, plan=None, today=None):
+        """{freshness: number of measures}, counted in the database."""
+        rows = self.with_freshness(plan, today).values_list("freshness").annotate(count=models.Count("pk"))
+        return dict(rows.order_by())
 
     def for_user_to_update(self, user):
         """Measures whose responsible bodies include a body where the user holds a seat."""
@@ -244,9 +327,6 @@ class MeasureQuerySet(models.QuerySet):
             expression = models.F(key)
         ordered = expression.desc(nulls_last=True) if descending else expression.asc(nulls_first=True)
         return measures.order_by(ordered, "number")
-
-
-ACTIVE_STATUSES = [Status.PLANNED, Status.IN_PROGRESS, Status.ONGOING, Status.DELAYED]
 
 
 class Measure(models.Model):
@@ -338,7 +418,7 @@ class StatusUpdate(models.Model):
             ),
         ]
         indexes = [
-            # measure timeline and the "no update for 90 days" check: newest first per measure
+            # measure timeline and the freshness of a measure (with_freshness): newest first per measure
             models.Index(fields=["measure", "-date"], name="statusupdate_measure_date"),
         ]
 
@@ -490,3 +570,7 @@ class MeasureRollover(models.Model):
 
     def __str__(self):
         return f"{self.measure} – {self.get_decision_display()}"
+
+
+# A measure's activities live in their own module; importing them here registers the model.
+from .activities import Activity, ActivityStatus  # noqa: E402, F401

@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:number>/endre/", views.measure_edit, name="measure_edit"),
     path("<int:number>/statusoppdateringer/", views.measure_updates, name="measure_updates"),
     path("<int:number>/historikk/", views.measure_history, name="measure_history"),
+    path("<int:number>/aktiviteter/ny/", views.activity_add, name="activity_add"),
+    path("<int:number>/aktiviteter/<int:pk>/utfort/", views.activity_toggle, name="activity_toggle"),
 ]

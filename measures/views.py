@@ -6,17 +6,18 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from participants.roles import is_coordinator, require_coordinator
 
 from . import exports, history
 from .filters import MeasureFilter
-from .forms import MeasureForm, StatusUpdateForm
+from .forms import ActivityForm, MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
-from .models import ActionPlan, Measure, StatusUpdate
+from .models import ActionPlan, Activity, ActivityStatus, Measure, StatusUpdate
 from .services import can_update_status, status_update_create
 
 VIEW_PERMISSION = "measures.view_measure"
@@ -80,6 +81,7 @@ def measure_detail(request, number):
             "responsible_organizations",
             "focus_areas",
             "links",
+            Prefetch("activities", queryset=Activity.objects.select_related("responsible_body")),
             Prefetch(
                 "status_updates",
                 queryset=StatusUpdate.objects.select_related("author")[:SHOWN_ON_PAGE],
@@ -158,3 +160,39 @@ def measure_history(request, number):
     start = page.start_index() - 1 if page.paginator.count else 0
     changes = history.measure_changes(measure, start=start, count=HISTORY_PAGE_SIZE)
     return render(request, "measures/measure_history.html", {"measure": measure, "page": page, "changes": changes})
+
+
+def _measure_to_update(request, number):
+    """The measure, when the user may update it (its responsible party, or the coordinator); else 403."""
+    measure = _measure_in_current_plan(number)
+    if not can_update_status(request.user, measure):
+        raise PermissionDenied
+    return measure
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_add(request, number):
+    measure = _measure_to_update(request, number)
+    form = ActivityForm(request.POST or None, instance=Activity(measure=measure))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The activity has been added."))
+        return (
+            redirect("measures:activity_add", number=measure.number)
+            if "another" in request.POST
+            else redirect(f"{reverse('measures:measure_detail', args=[measure.number])}#activities-heading")
+        )
+    return render(request, "measures/activity_form.html", {"measure": measure, "form": form})
+
+
+@login_required
+@require_POST
+def activity_toggle(request, number, pk):
+    """The responsible party ticks an activity done, or back to planned."""
+    measure = _measure_to_update(request, number)
+    activity = get_object_or_404(Activity, measure=measure, pk=pk)
+    activity.status = ActivityStatus.PLANNED if activity.is_done else ActivityStatus.DONE
+    activity.save(update_fields=["status"])
+    messages.success(request, _("Marked as done.") if activity.is_done else _("Marked as not done."))
+    return redirect(f"{reverse('measures:measure_detail', args=[measure.number])}#activities-heading")

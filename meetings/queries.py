@@ -1,7 +1,35 @@
-"""Read-only helpers other pages may use (the measure page includes the action items of a measure)."""
+"""Read-only helpers other pages may use: a measure's action items, and a person's own follow-up."""
 
-from .access import can_see_content
-from .models import ActionItem
+from django.db.models import F
+from django.utils import timezone
+
+from .access import can_approve, can_edit, can_see_content
+from .models import ActionItem, Meeting, MeetingSeries, MinutesStatus
+
+
+def can_tick(user, item, *, may_edit=None):
+    """Who may mark an action item done: the meeting's editors, and the person it was given to."""
+    series = item.meeting.series
+    if not can_see_content(user, series):
+        return False
+    if item.responsible_person is not None and item.responsible_person.user_id == user.pk:
+        return True
+    return can_edit(user, series) if may_edit is None else may_edit
+
+
+def _with_tick_rights(items, user):
+    """The items the user may see, each with `may_tick`; one seat check per series, not per item."""
+    editable = {}
+    visible = []
+    for item in items:
+        series = item.meeting.series
+        if not can_see_content(user, series):
+            continue
+        if series.pk not in editable:
+            editable[series.pk] = can_edit(user, series)
+        item.may_tick = can_tick(user, item, may_edit=editable[series.pk])
+        visible.append(item)
+    return visible
 
 
 def action_items_for_measure(measure, user):
@@ -12,4 +40,41 @@ def action_items_for_measure(measure, user):
         .prefetch_related("meeting__series__bodies")
         .order_by("meeting__starts_at", "id")
     )
-    return [item for item in items if can_see_content(user, item.meeting.series)]
+    return _with_tick_rights(items, user)
+
+
+def open_action_items_for(user):
+    """The user's own open action items (given to their person), soonest due first."""
+    items = (
+        ActionItem.objects.filter(done=False, responsible_person__user=user)
+        .select_related("meeting__series", "responsible_person", "responsible_body", "measure")
+        .prefetch_related("meeting__series__bodies")
+        .order_by(F("due").asc(nulls_last=True), "meeting__starts_at", "id")
+    )
+    return _with_tick_rights(items, user)
+
+
+def minutes_awaiting_approval(user, plan, now=None):
+    """Minutes written for a past meeting, not yet approved, that the user may approve.
+
+    The one place that decides what "awaiting my approval" means: today the approval rules of
+    meetings.access.can_approve, checked once per series.
+    """
+    series_list = [
+        series
+        for series in MeetingSeries.objects.filter(plan=plan).prefetch_related("bodies")
+        if can_see_content(user, series) and can_approve(user, series)
+    ]
+    return list(
+        Meeting.objects.filter(
+            series__in=series_list, minutes_status=MinutesStatus.DRAFT, starts_at__lt=now or timezone.now()
+        )
+        .exclude(minutes="")
+        .select_related("series")
+        .order_by("starts_at")
+    )
+
+
+def next_meetings_for(user, limit=5):
+    """The next meetings of the bodies where the user holds a seat."""
+    return list(Meeting.objects.attended_by(user).upcoming().select_related("series").order_by("starts_at")[:limit])

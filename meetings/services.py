@@ -107,7 +107,7 @@ def attendance_save(*, meeting: Meeting, present_ids: Container[int]) -> None:
 def measures_to_offer(meeting: Meeting) -> QuerySet[Measure]:
     """Measures needing attention that an attending body is responsible for, not yet on the agenda."""
     return (
-        Measure.objects.needing_attention()
+        Measure.objects.needing_attention(meeting.series.plan)
         .filter(plan=meeting.series.plan, responsible_bodies__meeting_series=meeting.series)
         .exclude(agenda_items__meeting=meeting)
         .distinct()

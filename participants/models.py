@@ -93,6 +93,11 @@ class Person(models.Model):
         blank=True,
         related_name="person",
     )
+    weekly_digest = models.BooleanField(
+        _("weekly summary by e-mail"),
+        default=True,
+        help_text=_("Once a week: your open tasks, your measures that need an update and your next meetings."),
+    )
 
     history = HistoricalRecords()
 
@@ -149,3 +154,18 @@ class Position(models.Model):
     @property
     def is_vacant(self):
         return self.holder_id is None
+
+
+class DigestSent(models.Model):
+    """A weekly summary that was sent, so that running the command again the same day sends nothing twice."""
+
+    person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="digests")
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("sent weekly summary")
+        verbose_name_plural = _("sent weekly summaries")
+        constraints = [models.UniqueConstraint(fields=["person", "sent_on"], name="digestsent_once_a_day")]
+
+    def __str__(self):
+        return f"{self.person} ({self.sent_on:%d.%m.%Y})"

@@ -1,4 +1,4 @@
-"""Login, logout and password change; a forgotten password is reset by the coordinator.
+"""Login, logout, password change and the profile page; a forgotten password is reset by the coordinator.
 
 Not namespaced: Django's auth views and settings.LOGIN_URL find these by their plain names.
 """
@@ -6,9 +6,12 @@ Not namespaced: Django's auth views and settings.LOGIN_URL find these by their p
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
+
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("profil/", views.profile, name="profile"),
     path("passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

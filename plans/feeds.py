@@ -1,18 +1,27 @@
-"""The dashboard's feeds: the coming meetings and the latest changes across the plan.
+"""The dashboard's feeds: the coming meetings and the latest changes across the plan, as sentences.
 
-Each reads a fixed number of queries however much history there is.
+Each reads a fixed number of queries however much history there is. Many records created or changed
+by one person within the same minute (an import, the year's meetings made from a rhythm) are one line.
 """
 
 import datetime
 
+from django.db.models import Count, Max
+from django.db.models.functions import TruncMinute
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from measures.history import ACTIONS, measure_label, who
-from measures.models import ActionPlan, FocusArea, Goal, Link, Measure, StatusUpdate
+from measures.models import ActionPlan, FocusArea, Goal, Link, Measure, Status, StatusUpdate
 from meetings.models import Meeting
 
 UPCOMING_DAYS = 30
+# Created together, this many records or more are one line of the feed.
+BULK = 3
 
 
 def upcoming_meetings(plan, days=UPCOMING_DAYS):
@@ -48,20 +57,95 @@ def _sources(plan):
     ]
 
 
+def _bulk_groups(records, limit):
+    """The latest groups of records made by one user in one minute, keyed by (minute, user id, type)."""
+    groups = (
+        records.annotate(minute=TruncMinute("history_date"))
+        .values(
+            "minute",
+            "history_user_id",
+            "history_type",
+            "history_user__first_name",
+            "history_user__last_name",
+            "history_user__username",
+        )
+        .annotate(count=Count("history_id"), when=Max("history_date"))
+        .order_by("-when")[:limit]
+    )
+    return {(group["minute"], group["history_user_id"], group["history_type"]): group for group in groups}
+
+
+def _sentence(*, who_name, action, kind, label, url, record=None, model=None):
+    """The change as a sentence: "Kari Solberg satte Natteravnordning til Pågår"."""
+    linked = format_html('<a href="{}">{}</a>', url, label) if url else escape(label)
+    if model is StatusUpdate and record is not None and record.history_type == "+" and record.measure:
+        title = format_html('<a href="{}">{}</a>', url, record.measure.title) if url else escape(record.measure.title)
+        status = escape(Status(record.status).label if record.status in Status.values else record.status)
+        if who_name:
+            text = _("%(who)s set %(measure)s to %(status)s") % {
+                "who": escape(who_name),
+                "measure": title,
+                "status": status,
+            }
+        else:
+            text = _("%(measure)s was set to %(status)s") % {"measure": title, "status": status}
+        return mark_safe(text)  # noqa: S308  # every part above is escaped
+    parts = {"who": escape(who_name), "action": escape(action), "kind": escape(kind), "label": linked}
+    if who_name:
+        return mark_safe(_("%(who)s %(action)s %(kind)s «%(label)s»") % parts)  # noqa: S308  # parts are escaped
+    return mark_safe(_("%(kind)s «%(label)s» was %(action)s") % parts)  # noqa: S308  # parts are escaped
+
+
+def _bulk_sentence(*, who_name, count, model, action):
+    parts = {"who": escape(who_name), "count": count, "what": escape(model._meta.verbose_name_plural)}
+    parts["action"] = escape(action)
+    if who_name:
+        return mark_safe(_("%(who)s %(action)s %(count)s %(what)s") % parts)  # noqa: S308  # the parts are escaped
+    return mark_safe(_("%(count)s %(what)s were %(action)s") % parts)  # noqa: S308  # the parts are escaped
+
+
 def recent_changes(plan, limit=10):
     """The latest changes across the plan, its measures, status updates and meetings: who, when, what."""
     entries = []
     for model, records, label, measure_number in _sources(plan):
+        groups = _bulk_groups(records, limit)
+        bulk = {key: value for key, value in groups.items() if value["count"] >= BULK}
+        for group in bulk.values():
+            entries.append(_bulk_entry(model, group))
         for record in records.select_related("history_user").order_by("-history_date")[:limit]:
-            entries.append(
-                {
-                    "when": record.history_date,
-                    "who": who(record),
-                    "kind": model._meta.verbose_name,
-                    "label": label(record),
-                    "action": ACTIONS.get(record.history_type, ""),
-                    "measure_number": measure_number(record) if measure_number else None,
-                }
-            )
+            minute = record.history_date.replace(second=0, microsecond=0)
+            if (minute, record.history_user_id, record.history_type) in bulk:
+                continue
+            number = measure_number(record) if measure_number else None
+            entry = {
+                "when": record.history_date,
+                "who": who(record),
+                "kind": model._meta.verbose_name,
+                "label": label(record),
+                "action": ACTIONS.get(record.history_type, ""),
+                "measure_number": number,
+            }
+            url = reverse("measures:measure_detail", args=[number]) if number else ""
+            entry["sentence"] = _sentence(
+                who_name=entry["who"], action=entry["action"], kind=entry["kind"], label=entry["label"], url=url,
+                record=record, model=model,
+            )  # fmt: skip
+            entries.append(entry)
     entries.sort(key=lambda entry: entry["when"], reverse=True)
     return entries[:limit]
+
+
+def _bulk_entry(model, group):
+    first, last = group["history_user__first_name"] or "", group["history_user__last_name"] or ""
+    who_name = f"{first} {last}".strip() or group["history_user__username"] or ""
+    action = ACTIONS.get(group["history_type"], "")
+    return {
+        "when": group["when"],
+        "who": who_name,
+        "kind": model._meta.verbose_name_plural,
+        "label": "",
+        "action": action,
+        "measure_number": None,
+        "count": group["count"],
+        "sentence": _bulk_sentence(who_name=who_name, count=group["count"], model=model, action=action),
+    }

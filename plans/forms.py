@@ -133,7 +133,15 @@ class PublishForm(forms.Form):
 class ActionPlanTextsForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionPlan
-        fields = ["title", *ActionPlan.CHAPTER_FIELDS, "adopted_on", "adopted_by"]
+        fields = [
+            "title",
+            *ActionPlan.CHAPTER_FIELDS,
+            "adopted_on",
+            "adopted_by",
+            "update_interval_days",
+            "due_soon_days",
+            "stale_after_days",
+        ]
         widgets = {"adopted_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):

@@ -6,6 +6,7 @@ app_name = "plans"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("mine-oppgaver/", views.my_tasks, name="my_tasks"),
     path("plan/", views.public_plan, name="public_plan"),
     path("plan/<str:period>/", views.public_plan, name="public_plan"),
     path("plan/<str:period>/pdf/", views.public_plan_pdf, name="public_plan_pdf"),

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,7 @@ from measures.models import Measure
 from .. import access, services
 from ..forms import ActionItemForm, AgendaItemForm, AgendaMeasureForm
 from ..models import ActionItem, AgendaItem
-from ..queries import action_items_for_measure
+from ..queries import action_items_for_measure, can_tick
 from .common import detail_context, parse_id, unless_locked
 
 
@@ -116,8 +117,10 @@ def action_item_edit(request, item_pk):
 @login_required
 @require_POST
 def action_item_toggle(request, item_pk):
-    item = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=item_pk)
-    access.meeting_for(request.user, item.meeting_id, edit=True)
+    item = get_object_or_404(ActionItem.objects.select_related("meeting__series", "responsible_person"), pk=item_pk)
+    access.require_read(request.user)
+    if not can_tick(request.user, item):
+        raise PermissionDenied
     # Following up happens after the minutes are approved, so marking done is not locked.
     item.done = not item.done
     item.save(update_fields=["done"])

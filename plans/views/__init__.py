@@ -5,11 +5,13 @@ from .documents import plan_documents, plan_logo, plan_pdf, plan_publish, status
 from .editing import plan_edit, plan_item_delete, plan_item_edit
 from .public import accessibility, public_plan, public_plan_pdf
 from .rollover import plan_rollover
+from .tasks import my_tasks
 from .versions import plan_adopt, plan_changes, plan_draft_pdf, plan_version_pdf
 
 __all__ = [
     "accessibility",
     "dashboard",
+    "my_tasks",
     "plan_documents",
     "plan_adopt",
     "plan_changes",

@@ -1,32 +1,83 @@
-"""The start page: the plan's measures by status, what needs attention, coming meetings, latest changes."""
+"""The start page, per role: the coordinator sees the whole picture, the steering group its next
+meeting and the plan's documents, the working and operative groups their next meeting and tasks.
+A user without a role is sent to the public plan page, or told to ask the coordinator."""
 
-from django.contrib.auth.decorators import login_required, permission_required
-from django.shortcuts import render
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from measures.models import ActionPlan
+from measures.models import ActionPlan, Freshness
+from meetings.models import Meeting
+from participants import roles
+from participants.models import Level
 
 from ..charts import status_chart
 from ..feeds import UPCOMING_DAYS, recent_changes, upcoming_meetings
+from ..tasks import tasks_for
 
 ATTENTION_SHOWN = 15
+FRESHNESS_SHOWN = [Freshness.UP_TO_DATE, Freshness.DUE_SOON, Freshness.LATE, Freshness.STALE]
+
+
+def start_page_role(user):
+    """The role whose start page the user sees; None for a user with no role."""
+    if roles.is_coordinator(user):
+        return roles.COORDINATOR
+    names = set(user.groups.values_list("name", flat=True))
+    for role in (roles.WORKING_GROUP, roles.OPERATIVE_GROUP, roles.STEERING_GROUP):
+        if role in names:
+            return role
+    return None
+
+
+def _no_role(request):
+    plan = ActionPlan.objects.published().current()
+    if plan is not None:
+        return redirect("plans:public_plan", period=plan.period)
+    return render(request, "plans/no_role.html")
+
+
+def _follow_up(plan):
+    needing = list(plan.measures.needing_attention(plan).order_by("followed_up", "number")[: ATTENTION_SHOWN + 1])
+    counts = plan.measures.freshness_counts(plan)
+    return {
+        "attention": needing[:ATTENTION_SHOWN],
+        "attention_more": len(needing) > ATTENTION_SHOWN,
+        "freshness": [(value, Freshness(value).label, counts.get(value, 0)) for value in FRESHNESS_SHOWN],
+    }
+
+
+def _steering_meeting(plan):
+    """The next meeting of a series the governing level attends."""
+    return (
+        Meeting.objects.filter(series__plan=plan, series__bodies__level=Level.GOVERNING)
+        .upcoming()
+        .select_related("series")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 @login_required
-@permission_required("measures.view_measure", raise_exception=True)
 @require_GET
 def dashboard(request):
+    role = start_page_role(request.user)
+    if role is None or not request.user.has_perm("measures.view_measure"):
+        return _no_role(request)
     plan = ActionPlan.objects.current()
     if plan is None:
         return render(request, "plans/dashboard.html", {"plan": None})
-    needing_attention = list(plan.measures.needing_attention().order_by("number")[: ATTENTION_SHOWN + 1])
     context = {
         "plan": plan,
+        "show_steering": role == roles.STEERING_GROUP,
+        "show_overview": role == roles.COORDINATOR,
         "chart": status_chart(plan.measures.status_counts()),
-        "attention": needing_attention[:ATTENTION_SHOWN],
-        "attention_more": len(needing_attention) > ATTENTION_SHOWN,
-        "meetings": upcoming_meetings(plan),
-        "upcoming_days": UPCOMING_DAYS,
-        "changes": recent_changes(plan),
     }
+    if role == roles.STEERING_GROUP:
+        context["steering_meeting"] = _steering_meeting(plan)
+    else:
+        context["tasks"] = tasks_for(request.user, plan)
+    if role == roles.COORDINATOR:
+        context.update(_follow_up(plan))
+        context.update(meetings=upcoming_meetings(plan), upcoming_days=UPCOMING_DAYS, changes=recent_changes(plan))
     return render(request, "plans/dashboard.html", context)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from measures.models import StatusUpdate
 from measures.versioning import version_of
 from meetings.models import ActionItem, Meeting, MeetingStatus
 
@@ -12,6 +13,13 @@ from .national_ids import valid_number
 
 def url(name, *args):
     return reverse(f"meetings:{name}", args=args)
+
+
+def make_late(plan):
+    """Every measure of the plan last followed up 100 days ago: past the plan's 90 days."""
+    long_ago = timezone.localdate() - datetime.timedelta(days=100)
+    for measure in plan.measures.all():
+        StatusUpdate.objects.create(measure=measure, status=measure.status, date=long_ago)
 
 
 def test_anonymous_visitors_are_sent_to_login_from_every_meeting_page(client, working_meeting):
@@ -62,17 +70,19 @@ def test_the_meeting_list_filters_by_series_and_tolerates_a_bad_year(working_cli
 def test_the_meeting_page_shows_agenda_attendance_and_offers_measures_needing_attention(
     working_client, working_meeting
 ):
+    make_late(working_meeting.series.plan)
     response = working_client.get(url("meeting_detail", working_meeting.pk))
     assert response.status_code == 200
     page = response.content.decode()
     assert "Runde: utfordringer og erfaringer fra avdelingene" in page
     assert "helsestasjon" in page and "Saksliste" in page and "Oppmøte" in page
-    # measures with no status update are active and stale; the working group is responsible for 1, 2, 6, 8, 11, 12
+    # measures without a recent status update are late; the working group is responsible for 1, 2, 6, 8, 11, 12
     offered = {m.number for m in response.context["offered_measures"]}
     assert offered == {1, 2, 6, 8, 11, 12}
 
 
 def test_a_member_adds_a_measure_needing_attention_to_the_agenda(working_client, working_meeting):
+    make_late(working_meeting.series.plan)
     measure = working_meeting.series.plan.measures.get(number=6)
     response = working_client.post(url("agenda_measure_add", working_meeting.pk), {"measure": measure.pk})
     assert response.status_code == 302

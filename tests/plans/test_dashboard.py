@@ -17,8 +17,21 @@ def test_anonymous_visitors_are_sent_from_the_dashboard_to_login(client, gjesdal
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_a_user_without_a_role_is_refused_the_dashboard(outsider_client):
-    assert outsider_client.get(reverse("plans:dashboard")).status_code == 403
+def test_a_user_without_a_role_is_sent_to_the_public_plan_page(outsider_client, gjesdal):
+    gjesdal.published = True
+    gjesdal.save()
+    response = outsider_client.get(reverse("plans:dashboard"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("plans:public_plan", args=[gjesdal.period])
+    assert outsider_client.get(response["Location"]).status_code == 200
+
+
+def test_a_user_without_a_role_and_no_published_plan_is_told_to_ask_the_coordinator(outsider_client, gjesdal):
+    gjesdal.published = False
+    gjesdal.save()
+    response = outsider_client.get(reverse("plans:dashboard"))
+    assert response.status_code == 200
+    assert "Be SLT-koordinatoren" in response.content.decode()
 
 
 def test_the_dashboard_refuses_post(coordinator_client):
@@ -37,18 +50,25 @@ def test_the_dashboard_counts_measures_by_status_with_labels_and_numbers(steerin
     assert '<th scope="row" class="fw-normal"><a href="/tiltak/?status=planlagt">Planlagt</a></th>' in page
 
 
-def test_the_dashboard_lists_delayed_and_stale_measures_as_needing_attention(coordinator_client, coordinator, gjesdal):
+def test_the_dashboard_lists_delayed_and_late_measures_as_needing_follow_up(coordinator_client, coordinator, gjesdal):
     natteravn = gjesdal.measures.get(number=9)
     status_update_create(
         measure=natteravn, user=coordinator, status=Status.DELAYED, note="Mangler frivillige", date=timezone.localdate()
     )
     fresh = gjesdal.measures.get(number=1)
     status_update_create(measure=fresh, user=coordinator, status=Status.IN_PROGRESS, note="", date=timezone.localdate())
-    attention = coordinator_client.get(reverse("plans:dashboard")).context["attention"]
-    numbers = [measure.number for measure in attention]
+    late = gjesdal.measures.get(number=3)
+    long_ago = timezone.localdate() - datetime.timedelta(days=100)
+    status_update_create(measure=late, user=coordinator, status=Status.IN_PROGRESS, note="", date=long_ago)
+    response = coordinator_client.get(reverse("plans:dashboard"))
+    numbers = [measure.number for measure in response.context["attention"]]
     assert 9 in numbers  # delayed
+    assert 3 in numbers  # last update 100 days ago, the plan asks for one every 90
     assert 1 not in numbers  # updated today
-    assert 2 in numbers  # never updated
+    assert 2 not in numbers  # just imported: not late on day one
+    freshness = {value: count for value, _label, count in response.context["freshness"]}
+    assert freshness == {"oppdatert": 11, "snart": 0, "forsinket": 1, "foreldet": 0}
+    assert "Oppdatering forsinket" in response.content.decode()
 
 
 def test_the_dashboard_shows_meetings_in_the_next_30_days_only(coordinator_client, gjesdal):
@@ -73,13 +93,13 @@ def test_the_dashboard_shows_the_latest_changes_with_who_and_when(coordinator_cl
     )
     response = coordinator_client.get(reverse("plans:dashboard"))
     changes = response.context["changes"]
-    assert len(changes) == 10
     assert changes[0]["who"] == "Koordinator"
     labels = {(change["kind"], change["label"], change["action"]) for change in changes[:2]}
     assert ("tiltak", str(natteravn), "endret") in labels
     assert ("statusoppdatering", str(natteravn), "opprettet") in labels
     page = response.content.decode()
     assert timezone.localtime(changes[0]["when"]).strftime("%d.%m.%Y %H:%M") in page
+    assert 'Koordinator satte <a href="/tiltak/9/">Natteravnordning</a> til Pågår' in page
 
 
 @pytest.mark.parametrize("path", ["/", "/tiltak/"])

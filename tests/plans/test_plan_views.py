@@ -5,7 +5,9 @@ from django.urls import reverse
 from PIL import Image
 from pypdf import PdfReader
 
+from plans.forms import ActionPlanTextsForm
 from tests.pdfs import assert_in_pdf, pdf_text
+from tests.security.conftest import form_data
 
 PLAN_PDF = reverse("plans:plan_pdf")
 DRAFT_PDF = reverse("plans:plan_draft_pdf")  # the working draft, rendered from the data as it stands
@@ -210,3 +212,20 @@ def test_a_logo_upload_after_an_edit_of_the_plan_texts_is_no_conflict(coordinato
     assert coordinator_client.post(LOGO, {"logo": _png(), "version": opened}).status_code == 302
     gjesdal.refresh_from_db()
     assert gjesdal.logo.name.startswith("logos/") and gjesdal.introduction == "Ny innledning."
+
+
+def test_the_coordinator_sets_the_follow_up_intervals_of_the_plan(coordinator_client, gjesdal):
+    data = {**form_data(ActionPlanTextsForm(instance=gjesdal)), "update_interval_days": "60", "due_soon_days": "7"}
+    response = coordinator_client.post(reverse("plans:plan_edit"), data)
+    assert response.status_code == 302
+    gjesdal.refresh_from_db()
+    assert gjesdal.follow_up_intervals == (60, 7, 180)
+
+
+def test_follow_up_intervals_out_of_order_get_a_norwegian_form_error(coordinator_client, gjesdal):
+    data = {**form_data(ActionPlanTextsForm(instance=gjesdal)), "update_interval_days": "30", "due_soon_days": "40"}
+    response = coordinator_client.post(reverse("plans:plan_edit"), data)
+    assert response.status_code == 200
+    assert "Dager varsel må være færre enn dager mellom oppdateringer" in response.content.decode()
+    gjesdal.refresh_from_db()
+    assert gjesdal.follow_up_intervals == (90, 14, 180)

@@ -8,6 +8,7 @@ did its work). Each POST runs inside a savepoint that is rolled back, so every p
 same data.
 """
 
+import datetime
 import io
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from django.utils import timezone
 from PIL import Image
 
 from measures.forms import MeasureForm
+from measures.models import Activity
 from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
 from plans.forms import ActionPlanTextsForm, GoalForm
@@ -74,6 +76,14 @@ def _png():
 
 def _measure_data(world):
     return {**form_data(MeasureForm(instance=world.measure)), "title": "Endret tittel"}
+
+
+def _activity(world):
+    activity, _created = Activity.objects.get_or_create(
+        measure=world.measure, title="Undervisning om sosiale medier", year=2026, month=3,
+        defaults={"sort_date": datetime.date(2026, 3, 1), "target_group": "8. trinn"},
+    )  # fmt: skip
+    return activity
 
 
 def _plan_data(world):
@@ -145,7 +155,9 @@ def per_action_item(*, working, operative, data=None):
 
 MATRIX = {
     # The portal's pages
-    "plans:dashboard": Case(GET=members(200), POST=members(405)),
+    # A user without a role is sent to the public plan page, not refused.
+    "plans:dashboard": Case(GET=members(200, outsider=REDIRECT), POST=logged_in(405)),
+    "plans:my_tasks": Case(GET=logged_in(200), POST=logged_in(405)),
     "plans:accessibility": Case(GET=everyone(200), POST=everyone(405)),
     "healthz": Case(GET=everyone(200), POST=everyone(405)),
     # Accounts
@@ -165,6 +177,11 @@ MATRIX = {
         },
     ),
     "password_change_done": Case(GET=logged_in(200), POST=logged_in(405)),
+    "profile": Case(
+        GET=logged_in(200),
+        POST=logged_in(REDIRECT),
+        data=lambda world: {"email": "ny@example.org", "phone": "+47 51 61 23 45", "weekly_digest": "on"},
+    ),
     # Measures
     "measures:measure_list": Case(GET=members(200), POST=members(405)),
     "measures:measure_export_csv": Case(GET=members(200), POST=members(405)),
@@ -190,6 +207,18 @@ MATRIX = {
         GET=coordinator_only(200),
         POST=coordinator_only(REDIRECT),
         data=_measure_data,
+    ),
+    "measures:activity_add": Case(
+        kwargs=lambda world: {"number": world.measure.number},
+        # Measure 1 is the working group's: its members add activities, the other groups do not.
+        GET=members(403, coordinator=200, working_member=200),
+        POST=members(403, coordinator=REDIRECT, working_member=REDIRECT),
+        data=lambda world: {"title": "Foreldremøte om rus", "year": "2026", "month": "10", "target_group": "foreldre"},
+    ),
+    "measures:activity_toggle": Case(
+        kwargs=lambda world: {"number": world.measure.number, "pk": _activity(world).pk},
+        GET=logged_in(405),
+        POST=members(403, coordinator=REDIRECT, working_member=REDIRECT),
     ),
     "plans:plan_edit": Case(GET=coordinator_only(200), POST=coordinator_only(REDIRECT), data=_plan_data),
     "plans:plan_item_add": Case(
