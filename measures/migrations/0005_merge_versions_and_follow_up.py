@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('measures', '0003_activities'),
-        ('measures', '0004_merge_0002_national_id_validators_0003_plan_rollover'),
+        ("measures", "0003_activities"),
+        ("measures", "0004_merge_0002_national_id_validators_0003_plan_rollover"),
     ]
 
-    operations = [
-    ]
+    operations = []

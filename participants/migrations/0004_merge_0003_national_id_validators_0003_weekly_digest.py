@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participants', '0003_national_id_validators'),
-        ('participants', '0003_weekly_digest'),
+        ("participants", "0003_national_id_validators"),
+        ("participants", "0003_weekly_digest"),
     ]
 
-    operations = [
-    ]
+    operations = []
