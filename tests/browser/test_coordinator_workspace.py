@@ -34,8 +34,8 @@ def test_the_coordinator_moves_a_measure_to_in_progress_and_sees_it_everywhere(p
 
     page.get_by_role("link", name="Oversikt").click()
     changes = page.locator(".recent-changes")
-    expect(changes).to_contain_text("Tiltak «9. Natteravnordning» endret")
-    expect(changes).to_contain_text("Statusoppdatering «9. Natteravnordning» opprettet")
+    expect(changes).to_contain_text("Koordinator endret tiltak «9. Natteravnordning»")
+    expect(changes).to_contain_text("Koordinator satte Natteravnordning til Pågår")
     # Gjesdal's plan has one measure in progress; Natteravnordning is the second.
     expect(page.get_by_role("row", name=re.compile(r"^Pågår 2$"))).to_be_visible()
 
