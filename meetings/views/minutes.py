@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from measures.services import can_update_status
@@ -30,6 +31,7 @@ def _status_forms(request, meeting):
 
 @login_required
 @unless_locked
+@cache_control(no_store=True)
 def minutes_edit(request, pk):
     with transaction.atomic():
         meeting = access.meeting_for(request.user, pk, edit=True, for_update=True)
@@ -88,6 +90,7 @@ def minutes_reopen(request, pk):
 
 @login_required
 @require_GET
+@cache_control(no_store=True)
 def minutes_pdf(request, pk):
     meeting = access.meeting_for(request.user, pk)
     context = detail_context(request, meeting)
