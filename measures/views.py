@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from participants.roles import is_coordinator, require_coordinator
@@ -55,6 +56,7 @@ def measure_list(request):
 @login_required
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 @require_GET
+@cache_control(no_store=True)
 def measure_export(request, fmt):
     plan = plan_or_404()
     _form, measures = _filtered_measures(request, plan)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from participants.roles import is_coordinator, require_coordinator
@@ -76,6 +77,7 @@ def series_create_year(request, pk):
 
 @login_required
 @require_GET
+@cache_control(no_store=True)
 def meeting_detail(request, pk):
     meeting = access.meeting_for(request.user, pk)
     return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))

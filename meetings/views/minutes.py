@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from measures.services import can_update_status
@@ -30,12 +31,24 @@ def _status_forms(request, meeting):
 
 @login_required
 @unless_locked
+@cache_control(no_store=True)
 def minutes_edit(request, pk):
     with transaction.atomic():
         meeting = access.meeting_for(request.user, pk, edit=True, for_update=True)
-        services.ensure_unlocked(meeting)
         plan = meeting.series.plan
         data = request.POST if request.method == "POST" else None
+        if data is not None and meeting.minutes_locked:
+            # Approved while this user typed: show the text again to copy, with the reason, save nothing.
+            messages.error(request, _("The minutes are approved and locked. The coordinator can reopen them."))
+            context = {
+                "meeting": meeting,
+                "form": MinutesForm(initial={"minutes": data.get("minutes", "")}, instance=meeting),
+                "status_forms": [],
+                "action_form": NewActionItemForm(plan=plan, prefix="new"),
+                "notice": PERSONAL_DATA_NOTICE,
+            }
+            return render(request, "meetings/minutes_form.html", context, status=409)
+        services.ensure_unlocked(meeting)
         form = MinutesForm(data, instance=meeting)
         status_forms = _status_forms(request, meeting)
         action_form = NewActionItemForm(data, plan=plan, prefix="new")
@@ -88,6 +101,7 @@ def minutes_reopen(request, pk):
 
 @login_required
 @require_GET
+@cache_control(no_store=True)
 def minutes_pdf(request, pk):
     meeting = access.meeting_for(request.user, pk)
     context = detail_context(request, meeting)
