@@ -25,6 +25,7 @@ def free_text_fields():
             for field in model._meta.get_fields():
                 if (
                     isinstance(field, (models.CharField, models.TextField))
+                    and field.editable  # not derived text such as Meeting.minutes_html
                     and not field.choices
                     and not isinstance(field, (models.SlugField, models.EmailField, models.URLField))
                     and field.name not in NOT_FREE_TEXT
