@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from participants.models import Body
+from participants.validators import validate_no_national_id
 
 
 class ActivityStatus(models.TextChoices):
@@ -47,7 +48,7 @@ class Activity(models.Model):
     measure = models.ForeignKey(
         "measures.Measure", verbose_name=_("measure"), on_delete=models.CASCADE, related_name="activities"
     )
-    title = models.CharField(_("activity"), max_length=200)
+    title = models.CharField(_("activity"), max_length=200, validators=[validate_no_national_id])
     date = models.DateField(_("date"), null=True, blank=True, help_text=_("For an activity on a given day."))
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     month = models.PositiveSmallIntegerField(
@@ -56,9 +57,15 @@ class Activity(models.Model):
     # The first day it can fall on: the date, or the first of the month; what lists and the wheel sort by.
     sort_date = models.DateField(_("sort date"), editable=False)
     target_group = models.CharField(
-        _("target group"), max_length=100, blank=True, help_text=_("For example “9. trinn” or “foreldre”.")
+        _("target group"),
+        max_length=100,
+        blank=True,
+        help_text=_("For example “9. trinn” or “foreldre”."),
+        validators=[validate_no_national_id],
     )
-    responsible_text = models.CharField(_("responsible"), max_length=200, blank=True)
+    responsible_text = models.CharField(
+        _("responsible"), max_length=200, blank=True, validators=[validate_no_national_id]
+    )
     responsible_body = models.ForeignKey(
         Body,
         verbose_name=_("responsible body"),

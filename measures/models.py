@@ -486,11 +486,14 @@ class PlanVersion(models.Model):
     adopted_by = models.ForeignKey(
         Body, verbose_name=_("adopted by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    case_reference = models.CharField(_("case reference"), max_length=50, blank=True)
-    plan_file = models.TextField(_("the plan as plan file"))
-    html = models.TextField(_("the plan as a web page"))
+    case_reference = models.CharField(
+        _("case reference"), max_length=50, blank=True, validators=[validate_no_national_id]
+    )
+    # Made by the portal when the version is frozen, never typed: not editable anywhere.
+    plan_file = models.TextField(_("the plan as plan file"), editable=False)
+    html = models.TextField(_("the plan as a web page"), editable=False)
     pdf = models.BinaryField(_("the plan as PDF"))
-    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, editable=False)
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -542,7 +545,7 @@ class MeasureRollover(models.Model):
         Measure, verbose_name=_("measure of the previous period"), on_delete=models.PROTECT, related_name="rollovers"
     )
     decision = models.CharField(_("decision"), max_length=20, choices=RolloverDecision)
-    reason = models.TextField(_("reason"), blank=True)
+    reason = models.TextField(_("reason"), blank=True, validators=[validate_no_national_id])
     successor = models.ForeignKey(
         Measure,
         verbose_name=_("measure of the new period"),
