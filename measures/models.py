@@ -1,5 +1,4 @@
 import datetime
-import hashlib
 import re
 
 from django.conf import settings
@@ -206,42 +205,6 @@ class ActionPlan(models.Model):
 DEFAULT_FOLLOW_UP = (90, 14, 180)
 
 
-class Goal(models.Model):
-    plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="goals")
-    order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("goal"), validators=[validate_no_national_id])
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["plan", "order"]
-        verbose_name = _("goal")
-        verbose_name_plural = _("goals")
-        constraints = [models.UniqueConstraint(fields=["plan", "order"], name="goal_unique_order")]
-
-    def __str__(self):
-        return self.text
-
-
-class FocusArea(models.Model):
-    plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="focus_areas"
-    )
-    order = models.PositiveSmallIntegerField(_("order"))
-    text = models.TextField(_("focus area"), validators=[validate_no_national_id])
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["plan", "order"]
-        verbose_name = _("focus area")
-        verbose_name_plural = _("focus areas")
-        constraints = [models.UniqueConstraint(fields=["plan", "order"], name="focusarea_unique_order")]
-
-    def __str__(self):
-        return self.text
-
-
 class MeasureQuerySet(models.QuerySet):
     def active(self):
         return self.exclude(status__in=[Status.COMPLETED, Status.ENDED])
@@ -349,7 +312,9 @@ class Measure(models.Model):
     responsible_organizations = models.ManyToManyField(
         Organization, verbose_name=_("responsible organizations"), blank=True, related_name="measures"
     )
-    focus_areas = models.ManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="measures")
+    focus_areas = models.ManyToManyField(
+        "measures.FocusArea", verbose_name=_("focus areas"), blank=True, related_name="measures"
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.PLANNED)
     contact = models.ForeignKey(
         Person,
@@ -426,154 +391,8 @@ class StatusUpdate(models.Model):
         return f"{self.measure} – {self.get_status_display()} ({self.date:%d.%m.%Y})"
 
 
-class LinkSection(models.TextChoices):
-    INTRODUCTION = "introduction", _("Introduction")
-    GUIDANCE = "guidance", _("National and municipal guidance")
-    KNOWLEDGE = "knowledge", _("Knowledge base")
-    MEASURE = "measure", _("Measure")
-    USEFUL = "useful", _("Useful links")
-
-
-class Link(models.Model):
-    plan = models.ForeignKey(ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="links")
-    section = models.CharField(_("section"), max_length=20, choices=LinkSection)
-    measure = models.ForeignKey(
-        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, null=True, blank=True, related_name="links"
-    )
-    title = models.CharField(_("title"), max_length=300, validators=[validate_no_national_id])
-    url = models.URLField(_("address"), max_length=500)
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["plan", "order"]
-        verbose_name = _("link")
-        verbose_name_plural = _("links")
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(section__in=[choice.value for choice in LinkSection]), name="link_section_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(section="measure", measure__isnull=False)
-                | (~models.Q(section="measure") & models.Q(measure__isnull=True)),
-                name="link_measure_iff_measure_section",
-            ),
-        ]
-
-    def __str__(self):
-        return self.title
-
-
-class PlanVersionQuerySet(models.QuerySet):
-    def latest_first(self):
-        return self.order_by("-number")
-
-
-class PlanVersion(models.Model):
-    """An adopted version of a plan, frozen: its data as the plan file and its PDF as bytes.
-
-    Nothing in the portal changes or deletes a version: the admin shows it read-only, the plan
-    file import refuses a file that would change it, and the PDF is checked against its SHA-256
-    on every download.
-    """
-
-    plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.PROTECT, related_name="versions"
-    )
-    number = models.PositiveSmallIntegerField(_("version"))
-    adopted_on = models.DateField(_("adopted on"))
-    adopted_by = models.ForeignKey(
-        Body, verbose_name=_("adopted by"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    case_reference = models.CharField(
-        _("case reference"), max_length=50, blank=True, validators=[validate_no_national_id]
-    )
-    # Made by the portal when the version is frozen, never typed: not editable anywhere.
-    plan_file = models.TextField(_("the plan as plan file"), editable=False)
-    html = models.TextField(_("the plan as a web page"), editable=False)
-    pdf = models.BinaryField(_("the plan as PDF"))
-    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, editable=False)
-    created_at = models.DateTimeField(_("registered"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("registered by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    objects = PlanVersionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["plan", "number"]
-        get_latest_by = "number"
-        verbose_name = _("adopted version")
-        verbose_name_plural = _("adopted versions")
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="planversion_unique_number"),
-            models.CheckConstraint(condition=models.Q(number__gte=1), name="planversion_number_positive"),
-        ]
-
-    def __str__(self):
-        return _("%(plan)s, version %(number)s") % {"plan": self.plan, "number": self.number}
-
-    def pdf_is_intact(self):
-        """Whether the archived PDF still has the bytes it was adopted with."""
-        return hashlib.sha256(bytes(self.pdf)).hexdigest() == self.pdf_sha256
-
-
-class RolloverDecision(models.TextChoices):
-    CONTINUE = "videre", _("Continue")
-    CHANGED = "endret", _("Continue, changed")
-    COMPLETED = "fullfort", _("Completed")
-    ENDED = "avsluttet", _("Ended")
-
-
-# A reason is required for a measure that is not carried on.
-DECISIONS_NEEDING_REASON = (RolloverDecision.COMPLETED, RolloverDecision.ENDED)
-
-
-class MeasureRollover(models.Model):
-    """What became of a measure of the previous period when the plan went on into a new one."""
-
-    plan = models.ForeignKey(
-        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="rollovers"
-    )
-    measure = models.ForeignKey(
-        Measure, verbose_name=_("measure of the previous period"), on_delete=models.PROTECT, related_name="rollovers"
-    )
-    decision = models.CharField(_("decision"), max_length=20, choices=RolloverDecision)
-    reason = models.TextField(_("reason"), blank=True, validators=[validate_no_national_id])
-    successor = models.ForeignKey(
-        Measure,
-        verbose_name=_("measure of the new period"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="carried_from",
-    )
-
-    class Meta:
-        ordering = ["plan", "measure__number"]
-        verbose_name = _("measure carried over")
-        verbose_name_plural = _("measures carried over")
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "measure"], name="measurerollover_unique_measure"),
-            models.CheckConstraint(
-                condition=models.Q(decision__in=[choice.value for choice in RolloverDecision]),
-                name="measurerollover_decision_valid",
-            ),
-            models.CheckConstraint(
-                condition=~models.Q(decision__in=[d.value for d in DECISIONS_NEEDING_REASON]) | ~models.Q(reason=""),
-                name="measurerollover_reason_when_not_carried_on",
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.measure} – {self.get_decision_display()}"
-
-
-# A measure's activities live in their own module; importing them here registers the model.
+# A measure's activities and a plan's adopted versions live in modules of their own; importing them
+# here registers the models.
 from .activities import Activity, ActivityStatus  # noqa: E402, F401
+from .plan_parts import FocusArea, Goal, Link, LinkSection  # noqa: E402, F401
+from .plan_versions import DECISIONS_NEEDING_REASON, MeasureRollover, PlanVersion, PlanVersionQuerySet, RolloverDecision  # noqa: E402, F401
