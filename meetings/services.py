@@ -198,25 +198,23 @@ def minutes_save(
     return current
 
 
-@transaction.atomic
-def minutes_approve(*, meeting: Meeting, user: User) -> Meeting:
+def _minutes_status_set(*, meeting: Meeting, user: User, approved: bool, reason: str) -> Meeting:
+    """Approve (lock) or reopen the minutes, with who and when in the history."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    meeting.minutes_status = MinutesStatus.APPROVED
-    meeting.approved_by = user
-    meeting.approved_at = timezone.now()
+    meeting.minutes_status = MinutesStatus.APPROVED if approved else MinutesStatus.DRAFT
+    meeting.approved_by = user if approved else None
+    meeting.approved_at = timezone.now() if approved else None
     meeting._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
-    meeting._change_reason = _("Minutes approved")  # type: ignore[attr-defined]  # simple_history's hook
+    meeting._change_reason = reason  # type: ignore[attr-defined]  # simple_history's hook
     meeting.save()
     return meeting
+
+
+@transaction.atomic
+def minutes_approve(*, meeting: Meeting, user: User) -> Meeting:
+    return _minutes_status_set(meeting=meeting, user=user, approved=True, reason=_("Minutes approved"))
 
 
 @transaction.atomic
 def minutes_reopen(*, meeting: Meeting, user: User) -> Meeting:
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    meeting.minutes_status = MinutesStatus.DRAFT
-    meeting.approved_by = None
-    meeting.approved_at = None
-    meeting._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
-    meeting._change_reason = _("Minutes reopened")  # type: ignore[attr-defined]  # simple_history's hook
-    meeting.save()
-    return meeting
+    return _minutes_status_set(meeting=meeting, user=user, approved=False, reason=_("Minutes reopened"))
