@@ -108,7 +108,8 @@ def status_report(request):
 @permission_required("measures.change_actionplan", raise_exception=True)
 def plan_logo(request):
     with transaction.atomic():
-        plan = plan_or_404(ActionPlan.objects.select_for_update())
+        # Only the plan row is locked: finding the current plan joins its successors.
+        plan = plan_or_404(ActionPlan.objects.select_for_update(of=("self",)))
         form = LogoForm(request.POST, request.FILES, instance=plan)
         if form.is_valid():
             form.save()
