@@ -192,6 +192,13 @@ class ActionPlan(models.Model):
         return f"{self.period_start}-{self.period_end}"
 
     @property
+    def municipality_name(self):
+        """The municipality's full name as its documents print it: "Gjesdal kommune"."""
+        if self.municipality.lower().endswith((" kommune", " herad")):
+            return self.municipality
+        return _("%(name)s kommune") % {"name": self.municipality}
+
+    @property
     def period_display(self):
         return f"{self.period_start}–{self.period_end}"
 

@@ -42,6 +42,13 @@ class Body(models.Model):
     mandate = models.TextField(
         _("mandate"), blank=True, help_text=_("“Oppdrag” as the plan writes it."), validators=[validate_no_national_id]
     )
+    name_in_sentence = models.CharField(
+        _("name in running text"),
+        max_length=200,
+        blank=True,
+        help_text=_("The body as a sentence names it, e.g. “styringsgruppa/politirådet”; the name if empty."),
+        validators=[validate_no_national_id],
+    )
     participants_text = models.TextField(
         _("participants as written"),
         blank=True,
@@ -71,6 +78,11 @@ class Body(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def sentence_name(self):
+        """The body as running text names it: "vedtatt … av styringsgruppa/politirådet"."""
+        return self.name_in_sentence or self.name
 
 
 class Person(models.Model):

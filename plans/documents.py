@@ -79,7 +79,7 @@ def plan_context(plan, *, for_pdf=True, draft=False):
 
 
 def plan_title(plan):
-    return f"{plan.title} – {plan.municipality}"
+    return f"{plan.title} – {plan.municipality_name}"
 
 
 def _latest(history, **lookup):
@@ -144,7 +144,7 @@ def render_plan_pdf(plan):
     pdf = cache.get(key)
     if pdf is None:
         context = plan_context(plan, draft=key.endswith(":draft"))
-        pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality, lang=LANG)
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality_name, lang=LANG)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
 
@@ -164,7 +164,7 @@ def render_adopted_plan(plan):
     key = f"adopted-plan-pdf:{digest}:{_sources_fingerprint()}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality, lang=LANG)
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality_name, lang=LANG)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return page, pdf
 
@@ -243,4 +243,4 @@ def render_status_report_pdf(plan, *, since, now=None):
     context = status_report_context(plan, since=since, now=now)
     with translation.override(LANG):
         title = status_report_title(plan)
-    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality, lang=LANG)
+    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality_name, lang=LANG)

@@ -44,6 +44,7 @@ def export_plan(plan: ActionPlan) -> str:
             {
                 "key": body.key,
                 "name": body.name,
+                "name_in_sentence": body.name_in_sentence,
                 "level": body.level,
                 "mandate": body.mandate,
                 "participants_text": body.participants_text,

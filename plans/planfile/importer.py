@@ -59,6 +59,7 @@ def import_plan(*, data: PlanData) -> ActionPlan:
     for order, body in enumerate(data["bodies"], start=1):
         values = {
             "name": body["name"],
+            "name_in_sentence": body["name_in_sentence"],
             "level": body["level"],
             "mandate": body["mandate"],
             "participants_text": body["participants_text"],

@@ -36,7 +36,7 @@ TOP_LEVEL = [
     "links",
     "meeting_series",
 ]
-BODY_FIELDS = ["key", "name", "level", "mandate", "participants_text", "confidential", "seats"]
+BODY_FIELDS = ["key", "name", "name_in_sentence", "level", "mandate", "participants_text", "confidential", "seats"]
 MEASURE_FIELDS = [
     "number",
     "title",
@@ -82,6 +82,7 @@ class SeatData(TypedDict):
 class BodyData(TypedDict):
     key: str
     name: str
+    name_in_sentence: str
     level: str | None
     mandate: str
     participants_text: str
@@ -264,6 +265,7 @@ def _read_bodies(r: FieldChecker, data: YamlMapping, organizations: set[str]) ->
         body: BodyData = {
             "key": key,
             "name": r.text(item, "name", path, required=True, max_length=max_length(Body, "name")),
+            "name_in_sentence": r.text(item, "name_in_sentence", path, max_length=max_length(Body, "name_in_sentence")),
             "level": r.choice(item, "level", path, Level),
             "mandate": r.text(item, "mandate", path),
             "participants_text": r.text(item, "participants_text", path),

@@ -33,7 +33,7 @@ def test_plan_pdf_holds_every_goal_focus_area_measure_meeting_and_seat_of_the_pl
     assert_in_pdf("Koordinerende nivå: Arbeidsgruppe", text)
     assert_in_pdf("Hva Hensikt Hyppighet", text)
     assert_in_pdf("Tiltak Beskrivelse Ansvar", text)
-    assert_in_pdf("SLT-handlingsplanen ble vedtatt 19.02.2026 av Styringsgruppe/politiråd.", text)
+    assert_in_pdf("SLT-handlingsplanen ble vedtatt 19.02.2026 av styringsgruppa/politirådet.", text)
 
 
 def test_plan_pdf_has_a_cover_a_table_of_contents_with_page_numbers_and_page_x_of_y(gjesdal):
@@ -65,8 +65,8 @@ def test_plan_pdf_is_tagged_pdf_ua_in_norwegian_with_title_author_and_chapter_bo
     assert catalog["/MarkInfo"]["/Marked"]
     assert catalog["/Lang"] == "nb"
     assert b"pdfuaid" in catalog["/Metadata"].get_object().get_data()
-    assert reader.metadata.title == "SLT-handlingsplan 2026–2027 – Gjesdal"
-    assert reader.metadata.author == "Gjesdal"
+    assert reader.metadata.title == "SLT-handlingsplan 2026–2027 – Gjesdal kommune"
+    assert reader.metadata.author == "Gjesdal kommune"
     chapters = [item.title for item in reader.outline if not isinstance(item, list)]
     assert chapters == [
         "1 Innledning",
@@ -155,3 +155,69 @@ def test_meetings_and_status_updates_leave_the_cache_key_alone(gjesdal, coordina
     StatusUpdate.objects.create(measure=gjesdal.measures.get(number=9), status="pagar", note="Godt i gang")
 
     assert plan_document.plan_pdf_key(gjesdal) == key
+
+
+def test_plan_pdf_cover_names_the_municipality_in_full(gjesdal):
+    first_page = PdfReader(io.BytesIO(plan_document.render_plan_pdf(gjesdal))).pages[0].extract_text()
+
+    assert "GJESDAL KOMMUNE" in first_page.upper()
+
+
+def test_municipality_name_is_not_doubled_when_the_file_already_gives_it(gjesdal):
+    gjesdal.municipality = "Voss herad"
+    assert gjesdal.municipality_name == "Voss herad"
+    gjesdal.municipality = "Gjesdal"
+    assert gjesdal.municipality_name == "Gjesdal kommune"
+
+
+def test_plan_pdf_contents_list_the_sub_sections_and_the_bodies_with_their_pages(gjesdal):
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(plan_document.render_plan_pdf(gjesdal))).pages]
+    contents = {}
+    for line in pages[1].splitlines():
+        title, _dots, page_number = line.rpartition(" ")
+        if page_number.isdigit() and ".." in title:  # a contents line has leader dots
+            contents[squash(title).rstrip(".")] = int(page_number)
+
+    expected = ["Målislt-arbeidet:", "Modellenstrenivå", "Fastetreffpunkt", "Nyttigelenker"]
+    expected += [squash(body.name) for body in Body.objects.all()]
+    for title in expected:
+        assert title.lower() in {key.lower() for key in contents}, f"{title} is not in the contents"
+    for title, number in contents.items():
+        assert title.lower() in squash(pages[number - 1]).lower(), f"{title} is not on page {number}"
+
+
+def test_plan_pdf_draws_the_three_levels_with_the_coordinator_between_and_the_operative_group_beside(gjesdal):
+    text = squash(pdf_text(plan_document.render_plan_pdf(gjesdal)))
+    diagram = text[text.index("Modellenstrenivå") :]
+
+    governing = diagram.index("STYRENDENIVÅStyringsgruppe/politiråd")
+    coordinator = diagram.index("SLT-koordinator", governing)
+    coordinating = diagram.index("KOORDINERENDENIVÅArbeidsgruppe", coordinator)
+    assert governing < coordinator < coordinating
+    caption = diagram.index("SLT-modellenstrenivå.")
+    operative = Body.objects.get(confidential=True)
+    assert coordinating < diagram.index(squash(operative.name), coordinating) < caption
+
+
+def test_plan_pdf_prints_link_addresses_for_paper_readers(gjesdal):
+    text = squash(pdf_text(plan_document.render_plan_pdf(gjesdal)))
+
+    links = list(gjesdal.links.all())
+    assert links
+    for link in links:
+        assert squash(f"{link.title}({link.url})") in text, f"{link.url} is not printed after its title"
+
+
+def test_plan_pdf_adoption_sentence_names_the_body_as_running_text(gjesdal):
+    text = pdf_text(plan_document.render_plan_pdf(gjesdal))
+
+    assert_in_pdf("SLT-handlingsplanen ble vedtatt 19.02.2026 av styringsgruppa/politirådet.", text)
+
+
+def test_a_body_without_a_running_text_name_is_named_as_written_in_the_adoption_sentence(gjesdal):
+    Body.objects.filter(pk=gjesdal.adopted_by_id).update(name_in_sentence="")
+    gjesdal.refresh_from_db()
+
+    text = pdf_text(plan_document.render_plan_pdf(gjesdal))
+
+    assert_in_pdf("SLT-handlingsplanen ble vedtatt 19.02.2026 av Styringsgruppe/politiråd.", text)

@@ -61,7 +61,7 @@ def test_anonymous_visitor_reads_the_published_plan_page(client, gjesdal):
         assert "Natteravnordning" in response.text
         assert "Frivilligsentralen og Gjesdal ungdomsskole" in response.text
         assert "Faste treffpunkt" in response.text
-        assert "SLT-handlingsplanen ble vedtatt 19.02.2026 av Styringsgruppe/politiråd." in response.text
+        assert "SLT-handlingsplanen ble vedtatt 19.02.2026 av styringsgruppa/politirådet." in response.text
 
 
 def test_login_page_links_the_public_plan(client, gjesdal):
