@@ -183,7 +183,7 @@ class SsoIdentity(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, verbose_name=_("innlogging"), on_delete=models.CASCADE, related_name="sso_identity"
     )
-    issuer = models.CharField(_("utsteder"), max_length=300)
+    issuer = models.URLField(_("utsteder"), max_length=300)
     subject = models.CharField(_("konto-ID"), max_length=255, validators=[validate_no_national_id])
     linked_at = models.DateTimeField(_("koblet"), auto_now_add=True)
 

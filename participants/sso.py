@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import SuspiciousOperation
+from django.db import IntegrityError
 from django.shortcuts import resolve_url
 from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
@@ -151,7 +152,10 @@ class SsoBackend(OIDCAuthenticationBackend):
         email = next(
             (str(claims[name]) for name in settings.OIDC_EMAIL_CLAIMS if "@" in str(claims.get(name) or "")), None
         )
-        user = sso_identity_link(issuer=settings.OIDC_OP_ISSUER, subject=subject, email=email)
+        try:
+            user = sso_identity_link(issuer=settings.OIDC_OP_ISSUER, subject=subject, email=email)
+        except IntegrityError:  # the same account's first login in two tabs at once: the other one linked it
+            return self.user_for_claims(claims)
         if user is None:
             raise NotInvited
         logger.info("Single sign-on: linked an account at the provider to user %s by invitation", user.pk)

@@ -8,6 +8,7 @@ token is refused (400), the account is not invited (403, no data).
 import logging
 import re
 
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import render
@@ -20,8 +21,6 @@ logger = logging.getLogger("participants.sso")
 
 
 def problem(request, *, status, title, text, password_form=False):
-    from django.conf import settings
-
     context = {"title": title, "text": text}
     if password_form and settings.PASSWORD_LOGIN:
         context["form"] = AuthenticationForm(request)
