@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Body, Organization, Person, Position
+from .models import Body, Organization, Person, Position, SsoIdentity
 
 
 @admin.register(Organization)
@@ -42,3 +42,16 @@ class PersonAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "email", "user__username"]
     list_select_related = ["organization", "user"]
     autocomplete_fields = ["organization", "user"]
+
+
+@admin.register(SsoIdentity)
+class SsoIdentityAdmin(SimpleHistoryAdmin):
+    """The coordinator sees who is linked and unlinks an account; links are made by logging in."""
+
+    list_display = ["user", "issuer", "linked_at"]
+    search_fields = ["user__username", "user__email"]
+    list_select_related = ["user"]
+    readonly_fields = ["user", "issuer", "subject", "linked_at"]
+
+    def has_add_permission(self, request):
+        return False

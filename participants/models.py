@@ -181,3 +181,32 @@ class DigestSent(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.sent_on:%d.%m.%Y})"
+
+
+class SsoIdentity(models.Model):
+    """A login's account at the municipality's OpenID Connect provider, by a stable claim.
+
+    The claim (Entra ID's `oid`, or `sub`) never changes for an account, unlike its e-mail address,
+    so a user is found by it on every login after the first; the first login links it through the
+    coordinator's invitation (the person's e-mail address). A national identity number is never
+    stored here: a claim holding one is refused.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("innlogging"), on_delete=models.CASCADE, related_name="sso_identity"
+    )
+    issuer = models.URLField(_("utsteder"), max_length=300)
+    subject = models.CharField(_("konto-ID"), max_length=255, validators=[validate_no_national_id])
+    linked_at = models.DateTimeField(_("koblet"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("konto for felles innlogging")
+        verbose_name_plural = _("kontoer for felles innlogging")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="ssoidentity_one_user_per_subject"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.issuer})"

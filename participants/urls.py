@@ -9,8 +9,8 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("profil/", views.profile, name="profile"),
     path("passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

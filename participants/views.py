@@ -1,8 +1,12 @@
-"""The profile page: each person keeps their own e-mail, phone and weekly summary choice."""
+"""Login and logout, and the profile page: each person keeps their own e-mail, phone and weekly summary choice."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -27,3 +31,26 @@ def profile(request):
         messages.success(request, _("Your profile has been saved."))
         return redirect("profile")
     return render(request, "participants/profile.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login page, with the municipality's single sign-on when it is configured."""
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "sso_enabled": settings.SSO_ENABLED,
+            "password_login": settings.PASSWORD_LOGIN,
+        }
+
+
+class LogoutView(auth_views.LogoutView):
+    """Ends the portal's session and, after a single sign-on, the provider's where it offers that."""
+
+    def post(self, request, *args, **kwargs):
+        method = getattr(settings, "OIDC_OP_LOGOUT_URL_METHOD", "") if settings.SSO_ENABLED else ""
+        if not method or not request.user.is_authenticated:
+            return super().post(request, *args, **kwargs)
+        provider_logout = import_string(method)(request)  # reads the session: before it ends
+        auth_logout(request)
+        return redirect(provider_logout)

@@ -110,10 +110,25 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=DB_STATEMENT_TIMEOUT)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Password login (on by default). Off: only a superuser may log in with a password, the break-glass
+# account for when single sign-on fails; everyone else logs in through the municipality's provider.
+PASSWORD_LOGIN = env_bool("PASSWORD_LOGIN", True)
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "django.contrib.auth.backends.ModelBackend" if PASSWORD_LOGIN else "participants.sso.BreakGlassPasswordBackend",
 ]
+
+# Single sign-on with OpenID Connect (mozilla-django-oidc), on when OIDC_RP_CLIENT_ID is set. Entra ID
+# needs only the issuer (https://login.microsoftonline.com/<tenant>/v2.0); any other provider names
+# its endpoints. Without these variables nothing of it is loaded: no URLs, no backend, no middleware.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if SSO_ENABLED:
+    from participants.sso_settings import provider_settings
+
+    globals().update(provider_settings(os.environ))
+    AUTHENTICATION_BACKENDS.append("participants.sso.SsoBackend")
 
 # Shared by every worker and host (rendered plan PDFs): a table in the database, made by the
 # migration plans 0001, so `migrate` alone makes a working database.
@@ -194,6 +209,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+if SSO_ENABLED and SSO_PROVIDER_ORIGIN:  # noqa: F821 (set by provider_settings)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(SSO_PROVIDER_ORIGIN)  # noqa: F821
 
 # Proxies in front of gunicorn that append to X-Forwarded-For (nginx: one).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))

@@ -18,3 +18,5 @@ urlpatterns = [
     # Uploaded files (the plan's logo) in development; in production the web server serves them.
     *static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT),
 ]
+if settings.SSO_ENABLED:
+    urlpatterns.insert(1, path("konto/sso/", include("participants.sso_urls")))

@@ -154,3 +154,44 @@ def pytest_sessionfinish(session, exitstatus):
         skipped = _browser_outcomes.count("skipped")
         print(f"\n--require-browser: {len(_browser_outcomes)} browser tests, {skipped} skipped: failing the run.")
         session.exitstatus = 1
+
+
+# Single sign-on: the portal set up for a provider, and the providers themselves (tests/sso.py).
+
+
+@pytest.fixture
+def sso(settings):
+    """Turn single sign-on on for one test: `sso(provider.env)` or `sso({**provider.env, "PASSWORD_LOGIN": "off"})`."""
+    from tests.sso import configure_sso, reload_urls
+
+    yield lambda env: configure_sso(settings, env)
+    settings.SSO_ENABLED = False
+    reload_urls()
+
+
+@pytest.fixture(scope="session")
+def token_signer():
+    from tests.sso import TokenSigner
+
+    signer = TokenSigner()
+    yield signer
+    signer.stop()
+
+
+@pytest.fixture(scope="session")
+def oidc_provider(tmp_path_factory):
+    """The real provider (django-oauth-toolkit), started once per session by the first test that needs it."""
+    from tests.sso import RealProvider
+
+    provider = RealProvider(tmp_path_factory.mktemp("oidc-provider"))
+    yield provider
+    provider.stop()
+
+
+@pytest.fixture
+def provider_browser():
+    from tests.sso import ProviderBrowser
+
+    browser = ProviderBrowser()
+    yield browser
+    browser.close()
