@@ -283,9 +283,7 @@ MATRIX = {
     "meetings:calendar_settings": Case(GET=members(200), POST=logged_in(405)),
     "meetings:calendar_token_new": Case(GET=logged_in(405), POST=members(REDIRECT)),
     "meetings:calendar_token_revoke": Case(GET=logged_in(405), POST=members(REDIRECT)),
-    "meetings:calendar_feed": Case(
-        kwargs=lambda world: {"token": world.token.token}, GET=everyone(200), POST=everyone(405)
-    ),
+    "meetings:calendar_feed": Case(kwargs=lambda world: {"token": world.token}, GET=everyone(200), POST=everyone(405)),
     "meetings:measure_action_items": Case(
         kwargs=lambda world: {"pk": world.measure.pk},
         GET=members(200),
