@@ -11,7 +11,7 @@ from . import views
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("passord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    # passord/ (the password change) is meetings.account's: it also renews calendar addresses.
     path("profil/", views.profile, name="profile"),
     path("passord/endret/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import access
-from ..models import CalendarToken, Meeting, MeetingSeries
+from ..models import CalendarToken, Meeting, MeetingSeries, feed_token_hash
 from ..rendering import calendar_bytes
 from .common import parse_id, series_of_current_plan
 
@@ -22,7 +22,12 @@ def _feed_url(request, token):
 
 
 # Only a hash of each address is stored: a new address is shown once, on the page after it was made.
-NEW_ADDRESS_SESSION_KEY = "calendar_new_address"
+NEW_ADDRESS_SESSION_KEY = "calendar_new_addresses"
+
+
+def remember_new_addresses(request, tokens):
+    """Keep new addresses ({series id or None: token}) for the calendar page to show once."""
+    request.session[NEW_ADDRESS_SESSION_KEY] = {str(series_id or ""): token for series_id, token in tokens.items()}
 
 
 @login_required
@@ -30,10 +35,12 @@ NEW_ADDRESS_SESSION_KEY = "calendar_new_address"
 def calendar_settings(request):
     access.require_read(request.user)
     tokens = {token.series_id: token for token in request.user.calendar_tokens.all()}
-    new_address = request.session.pop(NEW_ADDRESS_SESSION_KEY, None)
+    new_addresses = request.session.pop(NEW_ADDRESS_SESSION_KEY, None) or {}
     shown = {}
-    if new_address and new_address["token"] and new_address["series"] in tokens:
-        shown[new_address["series"]] = _feed_url(request, new_address["token"])
+    for series_id, token in tokens.items():
+        secret = new_addresses.get(str(series_id or ""))
+        if secret and token.token_hash == feed_token_hash(secret):
+            shown[series_id] = _feed_url(request, secret)
     personal = tokens.get(None)
     _plan, series_list = series_of_current_plan()
     rows = [(series, tokens.get(series.pk)) for series in series_list]
@@ -64,7 +71,7 @@ def calendar_token_new(request):
     series = _token_series(request)
     replaced = CalendarToken.objects.filter(user=request.user, series=series).exists()
     _row, token = CalendarToken.objects.issue(user=request.user, series=series)
-    request.session[NEW_ADDRESS_SESSION_KEY] = {"series": series.pk if series else None, "token": token}
+    remember_new_addresses(request, {series.pk if series else None: token})
     if replaced:
         messages.success(request, _("A new subscription address was made. The old address no longer works."))
     else:
