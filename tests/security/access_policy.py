@@ -177,6 +177,13 @@ MATRIX = {
         },
     ),
     "password_change_done": Case(GET=logged_in(200), POST=logged_in(405)),
+    "user_list": Case(GET=coordinator_only(200), POST=logged_in(405)),
+    "user_password_reset": Case(
+        kwargs=lambda world: {"pk": world.users["working_member"].pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"new_password1": "Nytt-passord-2026!", "new_password2": "Nytt-passord-2026!"},
+    ),
     "profile": Case(
         GET=logged_in(200),
         POST=logged_in(REDIRECT),
