@@ -6,10 +6,10 @@ Not namespaced: Django's auth views and settings.LOGIN_URL find these by their p
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import accounts, views
+from . import accounts, login_limit, views
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", login_limit.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # passord/ (the password change) is meetings.account's: it also renews calendar addresses.
     path("profil/", views.profile, name="profile"),
