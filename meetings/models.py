@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 import secrets
 
 from dateutil.rrule import rrulestr
@@ -315,6 +316,28 @@ def new_feed_token():
     return secrets.token_urlsafe(32)
 
 
+def feed_token_hash(token: str) -> str:
+    """What the database keeps of a feed address: its SHA-256 (the token itself has 256 random bits)."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CalendarTokenQuerySet(models.QuerySet):
+    def issue(self, *, user, series=None):
+        """A new secret address for the user (and series), replacing any earlier one.
+
+        Returns the row and the token; only the token's hash is stored, so the full address can be
+        shown this once. An upsert: a double submit replaces the address instead of failing.
+        """
+        token = new_feed_token()
+        row, _created = self.update_or_create(
+            user=user, series=series, defaults={"token_hash": feed_token_hash(token), "created_at": timezone.now()}
+        )
+        return row, token
+
+    def for_token(self, token: str):
+        return self.filter(token_hash=feed_token_hash(token))
+
+
 class CalendarToken(models.Model):
     """The secret part of a calendar subscription address: a user's meetings, or one series."""
 
@@ -330,8 +353,10 @@ class CalendarToken(models.Model):
         related_name="calendar_tokens",
         help_text=_("Empty for the feed of the user's own meetings."),
     )
-    token = models.CharField(_("token"), max_length=64, unique=True, default=new_feed_token)
+    token_hash = models.CharField(_("token hash"), max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    objects = CalendarTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("calendar subscription")

@@ -60,6 +60,8 @@ def _fill_meeting(meeting: Meeting) -> None:
 @transaction.atomic
 def meetings_create_for_year(*, series: MeetingSeries, year: int) -> list[Meeting]:
     """Create the series' meetings for a year from its rhythm; dates that exist are left alone."""
+    # A double submit waits here for the first, then finds its meetings and leaves them alone.
+    MeetingSeries.objects.select_for_update().filter(pk=series.pk).first()
     zone = timezone.get_default_timezone()
     existing = set(series.meetings.filter(occurrence__year=year).values_list("occurrence", flat=True))
     existing |= {
@@ -126,6 +128,10 @@ def agenda_item_add(*, meeting: Meeting, title: str, notes: str = "", measure: M
 def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
     """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
     meeting = _lock_for_writing(item.meeting)
+    # Its place as it is now, under the lock: a move submitted twice, or with another, read an older one.
+    item = AgendaItem.objects.filter(pk=item.pk, meeting=meeting).first()
+    if item is None:
+        return
     siblings = meeting.agenda_items.order_by("-order" if up else "order")
     neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
     if neighbour is None:

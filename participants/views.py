@@ -10,6 +10,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from . import login_limit
 from .forms import ProfileForm
 from .models import Person
 
@@ -33,8 +34,8 @@ def profile(request):
     return render(request, "participants/profile.html", {"form": form})
 
 
-class LoginView(auth_views.LoginView):
-    """Django's login page, with the municipality's single sign-on when it is configured."""
+class LoginView(login_limit.LoginView):
+    """Django's login page, limited per address, with the municipality's single sign-on when it is configured."""
 
     def get_context_data(self, **kwargs):
         return {

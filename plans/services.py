@@ -3,6 +3,7 @@
 import hashlib
 
 import yaml
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -177,3 +178,19 @@ def plan_rollover(*, plan, period_start, period_end, title, decisions, generate_
             for year in range(period_start, period_end + 1):
                 meetings_create_for_year(series=carried, year=year)
     return new_plan
+
+
+def logo_discard_unused(*, name: str) -> None:
+    """Delete a replaced or removed logo from storage once the change is committed.
+
+    Only when no plan uses it any more: a plan of the next period starts with its predecessor's
+    logo, the same file.
+    """
+    if not name:
+        return
+
+    def discard():
+        if not ActionPlan.objects.filter(logo=name).exists():
+            default_storage.delete(name)
+
+    transaction.on_commit(discard)

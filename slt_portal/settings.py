@@ -227,6 +227,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "slt_portal.client_address.client_address"
 AXES_VERBOSE = False
+# Failed logins from one client address, over every user name, within AXES_COOLOFF_TIME before
+# that address is refused (participants/login_limit.py): a flood of random user names stops here.
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("DJANGO_LOGIN_ADDRESS_LIMIT", "30"))
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ admin.site.site_title = "SLT-portalen"
 
 urlpatterns = [
     path("", include("plans.urls")),
+    path("konto/", include("meetings.account")),  # the password change, which renews calendar addresses
     path("konto/", include("participants.urls")),
     path("tiltak/", include("measures.urls")),
     path("moter/", include("meetings.urls")),

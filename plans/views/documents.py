@@ -19,6 +19,7 @@ from participants.roles import is_coordinator
 
 from ..documents import default_since, render_plan_pdf, render_status_report_pdf
 from ..forms import LogoForm, PublishForm, StatusReportForm
+from ..services import logo_discard_unused
 
 VIEW_PERMISSION = "measures.view_measure"
 logger = logging.getLogger(__name__)
@@ -110,9 +111,11 @@ def plan_logo(request):
     with transaction.atomic():
         # Only the plan row is locked: finding the current plan joins its successors.
         plan = plan_or_404(ActionPlan.objects.select_for_update(of=("self",)))
+        replaced = plan.logo.name
         form = LogoForm(request.POST, request.FILES, instance=plan)
         if form.is_valid():
             form.save()
+            logo_discard_unused(name=replaced)
             messages.success(request, _("The logo is saved; the plan PDF uses it from now on."))
             return redirect("plans:plan_documents")
     return _documents_page(request, plan, logo_form=form, status=400)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -59,15 +59,25 @@ def plan_item_edit(request, kind, pk=None):
     model, form_class = _item_kind(kind)
     plan = plan_or_404()
     with transaction.atomic():
+        if request.method == "POST":
+            # The plan's row orders every save of its goals, focus areas and links: a second submit
+            # of the same new entry checks its place in the order after the first is saved.
+            ActionPlan.objects.select_for_update(of=("self",)).filter(pk=plan.pk).first()
         if pk is None:
             item = model(plan=plan)
         else:
             item = get_object_or_404(model.objects.select_for_update(), plan=plan, pk=pk)
         form = form_class(request.POST or None, instance=item)
         if request.method == "POST" and form.is_valid():
-            form.save()
-            messages.success(request, _("%(what)s has been saved.") % {"what": model._meta.verbose_name.capitalize()})
-            return redirect("plans:plan_edit")
+            try:
+                with transaction.atomic():
+                    form.save()
+            except IntegrityError:
+                form.add_error("order", _("Another entry already has this place in the order."))
+            else:
+                what = model._meta.verbose_name.capitalize()
+                messages.success(request, _("%(what)s has been saved.") % {"what": what})
+                return redirect("plans:plan_edit")
     context = {
         "plan": plan,
         "form": form,

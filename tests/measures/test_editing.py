@@ -198,3 +198,14 @@ def test_others_cannot_delete_a_link(working_client, gjesdal):
     link = gjesdal.links.first()
     assert working_client.post(reverse("plans:plan_item_delete", args=["lenke", link.pk])).status_code == 403
     assert Link.objects.filter(pk=link.pk).exists()
+
+
+def test_a_new_goal_sent_twice_is_saved_once_and_the_second_gets_a_form_error(coordinator_client, gjesdal):
+    goals = gjesdal.goals.count()
+    url = reverse("plans:plan_item_add", args=["mal"])
+    data = {"order": 60, "text": "Trygge nærmiljø"}
+    assert coordinator_client.post(url, data).status_code == 302
+    second = coordinator_client.post(url, data)
+    assert second.status_code == 200
+    assert "Et annet punkt har allerede denne plassen i rekkefølgen." in second.content.decode()
+    assert gjesdal.goals.count() == goals + 1

@@ -177,6 +177,13 @@ MATRIX = {
         },
     ),
     "password_change_done": Case(GET=logged_in(200), POST=logged_in(405)),
+    "user_list": Case(GET=coordinator_only(200), POST=logged_in(405)),
+    "user_password_reset": Case(
+        kwargs=lambda world: {"pk": world.users["working_member"].pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"new_password1": "Nytt-passord-2026!", "new_password2": "Nytt-passord-2026!"},
+    ),
     "profile": Case(
         GET=logged_in(200),
         POST=logged_in(REDIRECT),
@@ -283,9 +290,7 @@ MATRIX = {
     "meetings:calendar_settings": Case(GET=members(200), POST=logged_in(405)),
     "meetings:calendar_token_new": Case(GET=logged_in(405), POST=members(REDIRECT)),
     "meetings:calendar_token_revoke": Case(GET=logged_in(405), POST=members(REDIRECT)),
-    "meetings:calendar_feed": Case(
-        kwargs=lambda world: {"token": world.token.token}, GET=everyone(200), POST=everyone(405)
-    ),
+    "meetings:calendar_feed": Case(kwargs=lambda world: {"token": world.token}, GET=everyone(200), POST=everyone(405)),
     "meetings:measure_action_items": Case(
         kwargs=lambda world: {"pk": world.measure.pk},
         GET=members(200),

@@ -57,7 +57,7 @@ def world(gjesdal, coordinator, steering_member, working_member, operative_membe
         goal=gjesdal.goals.first(),
         working_meeting=working_meeting,
         operative_meeting=operative_meeting,
-        token=CalendarToken.objects.create(user=coordinator),
+        token=CalendarToken.objects.issue(user=coordinator)[1],
         users={
             "anonymous": None,
             "outsider": outsider,
