@@ -124,6 +124,7 @@ AUTHENTICATION_BACKENDS = [
 # its endpoints. Without these variables nothing of it is loaded: no URLs, no backend, no middleware.
 OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
 SSO_ENABLED = bool(OIDC_RP_CLIENT_ID)
+SSO_PROVIDER_ORIGIN = ""  # the provider's logout origin, which the logout form may redirect to
 if SSO_ENABLED:
     from participants.sso_settings import provider_settings
 
@@ -210,8 +211,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-if SSO_ENABLED and SSO_PROVIDER_ORIGIN:  # noqa: F821 (set by provider_settings)
-    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(SSO_PROVIDER_ORIGIN)  # noqa: F821
+if SSO_PROVIDER_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(SSO_PROVIDER_ORIGIN)
 
 # Proxies in front of gunicorn that append to X-Forwarded-For (nginx: one).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))

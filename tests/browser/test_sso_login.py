@@ -3,6 +3,7 @@
 from playwright.sync_api import expect
 
 from participants import roles
+from tests.browser.axe import assert_no_violations
 from tests.conftest import make_user
 
 NILS_EMAIL = "nils.hansen@gjesdal.kommune.no"  # Nils's account at the test provider (tests/oidc_provider)
@@ -44,3 +45,20 @@ def test_a_working_group_member_logs_in_with_the_municipalitys_account_and_out_a
     expect(page).to_have_url(f"{live_server.url}/konto/login/?next=/tiltak/")
     page.get_by_role("link", name="Logg inn med kommunens konto").click()
     expect(page.get_by_label("Passord hos kommunen")).to_be_visible()  # asked again: no provider session
+
+
+def test_an_uninvited_account_is_told_to_ask_the_coordinator_on_accessible_pages(
+    page, live_server, sso, oidc_provider, gjesdal
+):
+    sso({**oidc_provider.env, "PASSWORD_LOGIN": "off"})
+
+    page.goto(f"{live_server.url}/konto/login/")
+    assert_no_violations(page)
+    page.get_by_text("Reservetilgang for administrator").click()  # the break-glass form opens
+    expect(page.get_by_label("Brukernavn")).to_be_visible()
+    page.get_by_role("link", name="Logg inn med kommunens konto").click()
+    log_in_at_the_provider(page, "ola")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du har ikke tilgang ennå — kontakt SLT-koordinatoren")
+    expect(page.get_by_role("link", name="Tiltak")).to_have_count(0)
+    assert_no_violations(page)

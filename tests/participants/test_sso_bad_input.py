@@ -4,6 +4,8 @@ The ID tokens come from a tiny real provider (tests/sso.py: TokenSigner) whose t
 out whatever token the test mints, over HTTP on 127.0.0.1.
 """
 
+import base64
+import json
 import time
 
 import pytest
@@ -59,6 +61,21 @@ def test_a_bad_id_token_is_refused_with_a_norwegian_page_and_a_log_line_without_
     refusals = [record.getMessage() for record in caplog.records if record.name == "participants.sso"]
     assert any(reason in message for message in refusals), refusals
     assert token not in caplog.text and token.split(".")[1] not in caplog.text
+
+
+def test_an_unsigned_token_is_refused_and_its_header_is_not_logged(portal, db, caplog):
+    Person.objects.create(name="Kari Nordmann", email=KARI_EMAIL)
+    client = Client()
+    query = query_of(start_login(client))
+    header = base64.urlsafe_b64encode(json.dumps({"alg": "15830800120"}).encode()).rstrip(b"=").decode()
+    body = base64.urlsafe_b64encode(json.dumps(portal.claims(nonce=query["nonce"])).encode()).rstrip(b"=").decode()
+    portal.id_token = f"{header}.{body}."
+
+    response = client.get("/konto/sso/callback/", {"code": "a-code", "state": query["state"]})
+
+    assert response.status_code == 400
+    assert "not signed with RS256" in caplog.text and "15830800120" not in caplog.text
+    assert not SsoIdentity.objects.exists()
 
 
 def test_a_valid_token_for_an_invited_person_logs_in(portal, db):
