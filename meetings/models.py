@@ -401,3 +401,6 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.object_id} → {self.email} ({self.sent_on:%d.%m.%Y})"
+
+
+from .minutes_records import MinutesAccess, MinutesAccessKind, MinutesPurge  # noqa: E402, F401  (their own module)
