@@ -61,8 +61,8 @@ class MeetingSeries(models.Model):
 
     @property
     def is_confidential(self):
-        """Confidential itself, or attended by a confidential body (the operative SLT group)."""
-        return self.confidential or any(body.confidential for body in self.bodies.all())
+        """The series' own flag decides (the plan file sets it per series), not its bodies'."""
+        return self.confidential
 
     def occurrences(self, start, end):
         """Start times (aware, Europe/Oslo) from the recurrence rule between two dates, inclusive."""
@@ -401,3 +401,6 @@ class ReminderLog(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.object_id} → {self.email} ({self.sent_on:%d.%m.%Y})"
+
+
+from .minutes_records import MinutesAccess, MinutesAccessKind, MinutesPurge  # noqa: E402, F401  (their own module)

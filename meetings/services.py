@@ -129,9 +129,10 @@ def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
     """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
     meeting = _lock_for_writing(item.meeting)
     # Its place as it is now, under the lock: a move submitted twice, or with another, read an older one.
-    item = AgendaItem.objects.filter(pk=item.pk, meeting=meeting).first()
-    if item is None:
+    current = AgendaItem.objects.filter(pk=item.pk, meeting=meeting).first()
+    if current is None:
         return
+    item = current
     siblings = meeting.agenda_items.order_by("-order" if up else "order")
     neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
     if neighbour is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import access_log, views
 
 app_name = "meetings"
 
@@ -23,6 +23,7 @@ urlpatterns = [
     path("oppfolging/<int:item_pk>/endre/", views.action_item_edit, name="action_item_edit"),
     path("oppfolging/<int:item_pk>/utfort/", views.action_item_toggle, name="action_item_toggle"),
     path("tiltak/<int:pk>/oppfolging/", views.measure_action_items, name="measure_action_items"),
+    path("tilgangslogg/", access_log.minutes_access_log, name="minutes_access_log"),
     path("kalender/", views.calendar_settings, name="calendar_settings"),
     path("kalender/ny-adresse/", views.calendar_token_new, name="calendar_token_new"),
     path("kalender/slett-adresse/", views.calendar_token_revoke, name="calendar_token_revoke"),

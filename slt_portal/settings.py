@@ -214,6 +214,10 @@ CONTENT_SECURITY_POLICY = {
 if SSO_PROVIDER_ORIGIN:
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(SSO_PROVIDER_ORIGIN)
 
+# Approved minutes of confidential series are archived as PDF and their text purged this many days
+# after the meeting (python manage.py purge_confidential_minutes FOLDER, from cron).
+CONFIDENTIAL_MINUTES_RETENTION_DAYS = int(os.environ.get("DJANGO_CONFIDENTIAL_MINUTES_RETENTION_DAYS", "365"))
+
 # Proxies in front of gunicorn that append to X-Forwarded-For (nginx: one).
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from participants.roles import is_coordinator, require_coordinator
 
-from .. import access, services
+from .. import access, access_log, services
 from ..forms import MeetingForm, YearForm
+from ..minutes_records import MinutesAccessKind
 from ..models import Meeting
 from ..rendering import series_legend, year_wheel_svg
 from .common import detail_context, parse_id, series_of_current_plan, year_from
@@ -80,6 +81,7 @@ def series_create_year(request, pk):
 @cache_control(no_store=True)
 def meeting_detail(request, pk):
     meeting = access.meeting_for(request.user, pk)
+    access_log.record(request, meeting, MinutesAccessKind.PAGE)
     return render(request, "meetings/meeting_detail.html", detail_context(request, meeting))
 
 

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 from measures.services import can_update_status
 from slt_portal.pdf import render_pdf
 
-from .. import access, services
+from .. import access, access_log, services
 from ..forms import PERSONAL_DATA_NOTICE, MinutesForm, NewActionItemForm, StatusFromMinutesForm
+from ..minutes_records import MinutesAccessKind
 from .common import detail_context, unless_locked
 
 
@@ -104,6 +105,7 @@ def minutes_reopen(request, pk):
 @cache_control(no_store=True)
 def minutes_pdf(request, pk):
     meeting = access.meeting_for(request.user, pk)
+    access_log.record(request, meeting, MinutesAccessKind.PDF)
     context = detail_context(request, meeting)
     local = timezone.localtime(meeting.starts_at)
     title = _("Minutes: %(series)s %(date)s") % {"series": meeting.series.name, "date": f"{local:%d.%m.%Y}"}

@@ -71,8 +71,29 @@ def test_others_cannot_change_a_confidential_meeting(working_member, steering_me
         assert client.post(reverse("meetings:minutes_approve", args=[secret_meeting.pk])).status_code == 403
 
 
-def test_a_series_attended_by_a_confidential_body_is_confidential_even_without_its_own_flag(operative_meeting):
+def test_the_series_flag_decides_whether_its_minutes_are_confidential(operative_meeting, working_member):
     series = operative_meeting.series
+    assert series.is_confidential
     series.confidential = False
     series.save()
-    assert series.is_confidential
+    assert not series.is_confidential  # the attending body's flag no longer decides
+    weekly = series.plan.meeting_series.get(key="politikontakt-slt-koordinator")
+    assert weekly.confidential and weekly.is_confidential and not weekly.bodies.exists()
+
+
+def test_the_weekly_police_contact_meeting_is_read_by_the_coordinator_only(
+    gjesdal, coordinator, working_member, operative_member, steering_member
+):
+    from meetings.services import meetings_create_for_year
+
+    weekly = gjesdal.meeting_series.get(key="politikontakt-slt-koordinator")
+    meeting = meetings_create_for_year(series=weekly, year=2026)[0]
+    meeting.minutes = SECRET
+    meeting.save()
+    url = reverse("meetings:meeting_detail", args=[meeting.pk])
+    assert SECRET in client_for(coordinator).get(url).content.decode()
+    assert SECRET in pdf_text(client_for(coordinator).get(reverse("meetings:minutes_pdf", args=[meeting.pk])))
+    for user in (working_member, operative_member, steering_member):
+        response = client_for(user).get(url)
+        assert response.status_code == 200 and SECRET not in response.content.decode()
+        assert SECRET not in pdf_text(client_for(user).get(reverse("meetings:minutes_pdf", args=[meeting.pk])))

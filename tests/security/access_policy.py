@@ -287,6 +287,7 @@ MATRIX = {
     # Meeting views check the login first, then the method, then the role.
     "meetings:meeting_list": Case(GET=members(200), POST=logged_in(405)),
     "meetings:year_view": Case(GET=members(200), POST=logged_in(405)),
+    "meetings:minutes_access_log": Case(GET=coordinator_only(200), POST=logged_in(405)),
     "meetings:calendar_settings": Case(GET=members(200), POST=logged_in(405)),
     "meetings:calendar_token_new": Case(GET=logged_in(405), POST=members(REDIRECT)),
     "meetings:calendar_token_revoke": Case(GET=logged_in(405), POST=members(REDIRECT)),

@@ -5,10 +5,10 @@ from slt_portal.backup import backup_write
 
 
 class Command(BaseCommand):
-    help = "Write everything (plan, people, meetings, minutes, history) to a gzip'ed XML file."
+    help = "Write everything (plan, people, meetings, minutes, history, the logo) to a gzip'ed tar archive."
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="for example slt-2026-11-26.xml.gz")
+        parser.add_argument("path", help="for example slt-2026-11-26.tar.gz")
 
     def handle(self, *args, path, **options):
         backup_write(path=path)
