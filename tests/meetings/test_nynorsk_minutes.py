@@ -33,3 +33,22 @@ def test_a_reader_who_picked_nynorsk_still_gets_the_municipalitys_bokmal_minutes
     assert '<html lang="nn">' in page
     pdf = _minutes_pdf(working_client, working_meeting)
     assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "nb"
+
+
+def test_a_nynorsk_municipality_sends_its_meeting_reminders_in_nynorsk(working_meeting, working_member, mailoutbox):
+    import datetime
+
+    from django.utils import timezone
+
+    from .test_reminders import run
+
+    ActionPlan.objects.update(written_standard="nn")
+    Person.objects.filter(user=working_member).update(email="arbeid@example.org", language="nb")
+    today = timezone.localtime(working_meeting.starts_at).date() - datetime.timedelta(days=3)
+    output = run("--days", "3", "--today", today.isoformat(), "--base-url", "https://slt.example.org/")
+    assert "Sende 1 møtepåminningar" in output
+    (mail,) = mailoutbox
+    assert "Sakslista finn du i portalen:" in mail.body and "Stad: Gjesdal rådhus" in mail.body
+    weekday = timezone.localtime(working_meeting.starts_at).weekday()
+    nynorsk_days = ["måndag", "tysdag", "onsdag", "torsdag", "fredag", "laurdag", "søndag"]
+    assert nynorsk_days[weekday] in mail.body  # the user's own bokmål choice is for the pages only
