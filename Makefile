@@ -43,8 +43,8 @@ lint: $(STAMP)
 	$(BIN)/ruff format .
 
 messages: $(STAMP)
-	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l nb --no-location --ignore '.venv/*' --ignore 'static/*'
-	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l nb --ignore '.venv/*'
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages -l nb -l nn --no-location --ignore '.venv/*' --ignore 'static/*'
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages -l nb -l nn --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

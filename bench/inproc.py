@@ -34,7 +34,7 @@ from django.utils import translation  # noqa: E402
 
 from measures.models import ActionPlan  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
-from plans.documents import LANG, PLAN_TEMPLATE, plan_context, plan_title, render_plan_pdf  # noqa: E402
+from plans.documents import PLAN_TEMPLATE, plan_context, plan_title, render_plan_pdf  # noqa: E402
 from slt_portal.pdf import static_root, warm_up  # noqa: E402
 
 COORDINATOR = "koordinator"
@@ -96,8 +96,8 @@ def pdf(repeat):
     import weasyprint
 
     plan = ActionPlan.objects.current()
-    with translation.override(LANG):
-        context = {**plan_context(plan), "pdf_title": plan_title(plan), "pdf_lang": LANG}
+    with translation.override(plan.written_standard):
+        context = {**plan_context(plan), "pdf_title": plan_title(plan), "pdf_lang": plan.written_standard}
         html = render_to_string(PLAN_TEMPLATE, context)
     warm_up()  # WeasyPrint imported and warmed, as in a server worker
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from participants.collation import norwegian_key
 from participants.models import Body, Organization
 
 from .models import FocusArea, Measure, Status
@@ -63,8 +64,8 @@ class MeasureFilter(django_filters.FilterSet):
         bodies = Body.objects.filter(measures__plan=plan).distinct()
         organizations = Organization.objects.filter(measures__plan=plan).distinct()
         self.filters["responsible"].extra["choices"] = [
-            (_("Bodies"), [(f"body-{body.pk}", body.name) for body in bodies]),
-            (_("Organizations"), [(f"org-{org.pk}", org.name) for org in organizations]),
+            (_("Bodies"), _alphabetical((f"body-{body.pk}", body.name) for body in bodies)),
+            (_("Organizations"), _alphabetical((f"org-{org.pk}", org.name) for org in organizations)),
         ]
 
     def search(self, measures, name, text):
@@ -99,3 +100,7 @@ class MeasureFilter(django_filters.FilterSet):
         if not self.is_bound or not self.is_valid():
             return self.queryset.sorted_by(DEFAULT_SORT)
         return self.qs
+
+
+def _alphabetical(choices):
+    return sorted(choices, key=lambda choice: norwegian_key(choice[1]))

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from participants.models import Body, Organization, Person
+from participants.models import Body, Organization, Person, WrittenStandard
 from participants.validators import validate_no_national_id
 
 
@@ -73,6 +73,24 @@ class ActionPlanQuerySet(models.QuerySet):
         covering = live.filter(period_start__lte=year, period_end__gte=year).order_by("-period_start")
         return covering.first() or live.order_by("-period_start").first() or self.order_by("-period_start").first()
 
+    def current_first(self):
+        """The plans ordered as `current` chooses, in one query: live ones first, the one covering this year
+        first, then the latest."""
+        year = timezone.localdate().year
+        has_successor = models.Exists(ActionPlan.objects.filter(predecessor=models.OuterRef("pk")))
+        covering = models.Case(
+            models.When(period_start__lte=year, period_end__gte=year, then=models.Value(1)),
+            default=models.Value(0),
+        )
+        return self.annotate(has_successor=has_successor, covering=covering).order_by(
+            "has_successor", "-covering", "-period_start"
+        )
+
+    def written_standard(self):
+        """The municipality's written standard ("nb" or "nn"): the current plan's."""
+        chosen = self.current_first().values_list("written_standard", flat=True).first()
+        return chosen or settings.LANGUAGE_CODE
+
 
 class ActionPlan(models.Model):
     # The texts of the plan's chapters, in document order: the plan file and the edit form use them.
@@ -134,6 +152,13 @@ class ActionPlan(models.Model):
         blank=True,
         related_name="successors",
         help_text=_("The plan of the period before, which this plan carries on; it is kept as history."),
+    )
+    written_standard = models.CharField(
+        _("written standard"),
+        max_length=2,
+        choices=WrittenStandard.choices,
+        default=WrittenStandard.BOKMAL,
+        help_text=_("The municipality's written standard: the pages, the e-mails and every document use it."),
     )
     update_interval_days = models.PositiveSmallIntegerField(
         _("days between status updates"),

@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from participants.models import Body
+from participants.models import Body, WrittenStandard
 from participants.validators import validate_no_national_id
 
 
@@ -43,6 +43,9 @@ class PlanVersion(models.Model):
     html = models.TextField(_("the plan as a web page"), editable=False)
     pdf = models.BinaryField(_("the plan as PDF"))
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, editable=False)
+    language = models.CharField(
+        _("written standard"), max_length=2, choices=WrittenStandard.choices, default="nb", editable=False
+    )
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from measures.models import ActionPlan
 from participants.models import Person
 
 from .models import ActionItem, Meeting, MeetingStatus, ReminderKind, ReminderLog
@@ -42,7 +43,7 @@ def send_reminders(*, days, today=None, base_url=""):
     """Send the day's reminders; returns (meeting reminders sent, overdue reminders sent)."""
     today = today or timezone.localdate()
     meeting_count = overdue_count = 0
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(ActionPlan.objects.written_standard()):
         for meeting in meetings_in(days, today):
             people = Person.objects.filter(positions__body__meeting_series=meeting.series).exclude(email="").distinct()
             for person in people:

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Person
+from .models import Person, WrittenStandard
 
 
 class ProfileForm(forms.ModelForm):
@@ -9,7 +9,11 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["email", "phone", "weekly_digest"]
+        fields = ["email", "phone", "weekly_digest", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("The municipality's written standard")), *WrittenStandard.choices]
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

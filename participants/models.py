@@ -6,6 +6,13 @@ from simple_history.models import HistoricalRecords
 from .validators import validate_no_national_id
 
 
+class WrittenStandard(models.TextChoices):
+    """Norway's two written standards: the municipality writes one, a user may read the other."""
+
+    BOKMAL = "nb", _("Norsk bokmål")
+    NYNORSK = "nn", _("Norsk nynorsk")
+
+
 class Level(models.TextChoices):
     """The three fixed levels of the national SLT model."""
 
@@ -109,6 +116,13 @@ class Person(models.Model):
         _("weekly summary by e-mail"),
         default=True,
         help_text=_("Once a week: your open tasks, your measures that need an update and your next meetings."),
+    )
+    language = models.CharField(
+        _("written standard of the pages"),
+        max_length=2,
+        choices=WrittenStandard.choices,
+        blank=True,
+        help_text=_("Empty: the municipality's. E-mails and documents always follow the municipality."),
     )
 
     history = HistoricalRecords()

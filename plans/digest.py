@@ -48,7 +48,7 @@ def send_digests(*, today=None, base_url=""):
     if plan is None:
         return 0
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(ActionPlan.objects.written_standard()):
         for person in recipients():
             tasks = tasks_for(person.user, plan, today)
             if tasks.to_do:

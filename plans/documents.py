@@ -29,7 +29,6 @@ from .charts import status_chart
 PLAN_TEMPLATE = "pdf/plan.html"
 ARTICLE_TEMPLATE = "plans/_public_article.html"
 STATUS_TEMPLATE = "pdf/status_report.html"
-LANG = "nb"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an unchanged plan is served from the cache for a month
 # What the plan PDF is drawn from besides the data: a new release with other templates or
 # styles must not serve PDFs cached by the old one.
@@ -132,7 +131,8 @@ def _sources_fingerprint():
 def plan_pdf_key(plan):
     """The cache key of the plan's PDF as it stands now (a working draft once a version is adopted)."""
     marking = "draft" if plan.versions.exists() else "plain"
-    return f"plan-pdf:{plan.pk}:{plan_stamp(plan).isoformat()}:{_sources_fingerprint()}:{LANG}:{marking}"
+    stamp = plan_stamp(plan).isoformat()
+    return f"plan-pdf:{plan.pk}:{stamp}:{_sources_fingerprint()}:{plan.written_standard}:{marking}"
 
 
 def render_plan_pdf(plan):
@@ -143,8 +143,10 @@ def render_plan_pdf(plan):
     key = plan_pdf_key(plan)
     pdf = cache.get(key)
     if pdf is None:
-        context = plan_context(plan, draft=key.endswith(":draft"))
-        pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality_name, lang=LANG)
+        lang = plan.written_standard
+        with translation.override(lang):
+            context = plan_context(plan, draft=key.endswith(":draft"))
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=plan_title(plan), author=plan.municipality_name, lang=lang)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return pdf
 
@@ -155,16 +157,17 @@ def render_adopted_plan(plan):
     The PDF is kept in the cache under a digest of the HTML it is drawn from, so the same plan
     document is rendered only once, however many times it is frozen.
     """
-    context = plan_context(plan, for_pdf=True)
+    lang = plan.written_standard
     title = plan_title(plan)
-    with translation.override(LANG):
+    with translation.override(lang):
+        context = plan_context(plan, for_pdf=True)
         page = get_template(ARTICLE_TEMPLATE).render(plan_context(plan, for_pdf=False))
-        print_html = get_template(PLAN_TEMPLATE).render({**context, "pdf_title": title, "pdf_lang": LANG})
+        print_html = get_template(PLAN_TEMPLATE).render({**context, "pdf_title": title, "pdf_lang": lang})
     digest = hashlib.sha256(print_html.encode()).hexdigest()
     key = f"adopted-plan-pdf:{digest}:{_sources_fingerprint()}"
     pdf = cache.get(key)
     if pdf is None:
-        pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality_name, lang=LANG)
+        pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality_name, lang=lang)
         cache.set(key, pdf, CACHE_TIMEOUT)
     return page, pdf
 
@@ -240,7 +243,8 @@ def status_report_title(plan):
 
 def render_status_report_pdf(plan, *, since, now=None):
     """The steering group's status report as tagged PDF bytes (not cached: it shows the time)."""
-    context = status_report_context(plan, since=since, now=now)
-    with translation.override(LANG):
+    lang = plan.written_standard
+    with translation.override(lang):
+        context = status_report_context(plan, since=since, now=now)
         title = status_report_title(plan)
-    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality_name, lang=LANG)
+    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality_name, lang=lang)

@@ -138,6 +138,7 @@ class ActionPlanTextsForm(VersionedFormMixin, forms.ModelForm):
             *ActionPlan.CHAPTER_FIELDS,
             "adopted_on",
             "adopted_by",
+            "written_standard",
             "update_interval_days",
             "due_soon_days",
             "stale_after_days",

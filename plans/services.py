@@ -50,6 +50,7 @@ def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
         html=page.strip(),
         pdf=pdf,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        language=plan.written_standard,
         created_by=user,
     )
 

@@ -6,11 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from measures.models import ActionPlan
 from measures.services import can_update_status
 from slt_portal.pdf import render_pdf
 
@@ -106,10 +107,13 @@ def minutes_reopen(request, pk):
 def minutes_pdf(request, pk):
     meeting = access.meeting_for(request.user, pk)
     access_log.record(request, meeting, MinutesAccessKind.PDF)
-    context = detail_context(request, meeting)
+    # A document speaks the municipality's written standard, whatever the reader chose for the pages.
+    lang = ActionPlan.objects.written_standard()
     local = timezone.localtime(meeting.starts_at)
-    title = _("Minutes: %(series)s %(date)s") % {"series": meeting.series.name, "date": f"{local:%d.%m.%Y}"}
-    pdf = render_pdf("pdf/minutes.html", context, title=title)
+    with translation.override(lang):
+        context = detail_context(request, meeting)
+        title = _("Minutes: %(series)s %(date)s") % {"series": meeting.series.name, "date": f"{local:%d.%m.%Y}"}
+    pdf = render_pdf("pdf/minutes.html", context, title=title, lang=lang)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="referat-{meeting.series.key}-{local:%Y-%m-%d}.pdf"'
     return response

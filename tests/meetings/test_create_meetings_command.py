@@ -19,7 +19,7 @@ def test_the_command_creates_the_plan_periods_meetings_once(gjesdal):
     count = Meeting.objects.count()
     period = (datetime.date(2026, 1, 1), datetime.date(2027, 12, 31))
     assert count == sum(len(series.occurrences(*period)) for series in gjesdal.meeting_series.all())
-    assert "Created 0 meetings" in run()
+    assert "Opprettet 0 møter" in run()
     assert Meeting.objects.count() == count
 
 

@@ -24,7 +24,7 @@ def test_attendees_with_an_email_are_reminded_days_before_a_meeting(working_meet
     working_member.person.save()
     today = meeting_day(working_meeting) - datetime.timedelta(days=3)
     output = run("--days", "3", "--today", today.isoformat(), "--base-url", "https://slt.example.org/")
-    assert "Sent 1 meeting reminders" in output
+    assert "Sendte 1 møtepåminnelser" in output
     (mail,) = mailoutbox
     assert mail.to == ["arbeid@example.org"]
     assert "SLT-arbeidsgruppe" in mail.subject and meeting_day(working_meeting).strftime("%d.%m.%Y") in mail.subject
@@ -65,7 +65,7 @@ def test_the_responsible_person_is_reminded_of_an_overdue_action_item(working_me
         meeting=working_meeting, text="Ikke forfalt", responsible_person=person, due=datetime.date(2027, 2, 10)
     )
     output = run("--days", "3", "--today", "2027-01-11")
-    assert "1 overdue action item reminders" in output
+    assert "1 påminnelser om forfalte oppfølgingspunkter" in output
     (mail,) = [m for m in mailoutbox if m.to == ["ansvarlig@example.org"]]
     assert "Sende invitasjon" in mail.body and "10.01.2027" in mail.body
     run("--days", "3", "--today", "2027-01-11")
@@ -89,6 +89,7 @@ def test_a_confidential_reminder_does_not_tell_the_content(operative_meeting, op
         assert "Møte (konfidensielt)" in mail.subject or "Møte (konfidensielt)" in mail.body
 
 
+@pytest.mark.django_db
 def test_bad_arguments_are_refused():
     with pytest.raises(CommandError):
         run("--days", "-1")

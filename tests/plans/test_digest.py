@@ -45,7 +45,7 @@ def test_the_digest_goes_to_people_with_work_to_do_and_not_to_others(
     _with_email(working_member, steering_member, outsider)
     _give_item(working_member, gjesdal, "Skaffe frivillige til natteravn")
 
-    assert "Sent 1 weekly summaries." in _run()
+    assert "Sendte 1 ukentlige oppsummeringer." in _run()
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -62,7 +62,7 @@ def test_a_second_run_the_same_day_sends_nothing(settings, gjesdal, working_memb
     _with_email(working_member)
     _give_item(working_member, gjesdal, "Ringe politiet")
     _run()
-    assert "Sent 0 weekly summaries." in _run()
+    assert "Sendte 0 ukentlige oppsummeringer." in _run()
     assert len(mail.outbox) == 1
     assert DigestSent.objects.count() == 1
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)

@@ -1,11 +1,13 @@
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from meetings.reminders import send_reminders
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "E-mail attendees before a meeting and responsible people about overdue action items (run daily from cron)."
 
     def add_arguments(self, parser):
@@ -15,11 +17,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, days, today, base_url, **options):
         if days < 0:
-            raise CommandError("--days must be 0 or more")
+            raise CommandError(_("--days must be 0 or more."))
         if today:
             try:
                 today = datetime.date.fromisoformat(today)
             except ValueError as error:
-                raise CommandError("--today must be YYYY-MM-DD") from error
+                raise CommandError(_("--today must be a date like 2026-02-19.")) from error
         meetings, overdue = send_reminders(days=days, today=today, base_url=base_url.rstrip("/"))
-        self.stdout.write(f"Sent {meetings} meeting reminders and {overdue} overdue action item reminders.")
+        self.stdout.write(
+            _("Sent %(meetings)s meeting reminders and %(overdue)s reminders about overdue action items.")
+            % {"meetings": meetings, "overdue": overdue}
+        )

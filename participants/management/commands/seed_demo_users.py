@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from participants import roles
 from participants.models import Body, Level, Person, Position
+from slt_portal.commands import MunicipalityCommand
 
 DEFAULT_PASSWORD = "slt-demo-2026"
 
@@ -35,7 +36,7 @@ def _seats_for(role):
     return [seat] if seat else []
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "Create one demo user per role, each holding a seat in the matching body. Development only."
 
     def add_arguments(self, parser):

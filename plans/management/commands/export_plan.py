@@ -1,10 +1,9 @@
-from django.core.management.base import BaseCommand
-
 from plans.management.find import find_plan
 from plans.planfile import export_plan
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "Write an action plan as a plan file (YAML) to standard output."
 
     def add_arguments(self, parser):

@@ -1,13 +1,14 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from plans.planfile import PlanFileError, read_plan_file
 from plans.services import plan_file_import
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "Load or update an action plan from a plan file (YAML), in one transaction."
 
     def add_arguments(self, parser):

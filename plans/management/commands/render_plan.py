@@ -1,14 +1,16 @@
 import datetime
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from plans.documents import default_since, render_plan_pdf, render_status_report_pdf
 from plans.management.find import find_plan
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "Write the action plan, or the steering group's status report, as a PDF file."
 
     def add_arguments(self, parser):
@@ -32,4 +34,7 @@ class Command(BaseCommand):
         with open(output, "wb") as file:
             file.write(pdf)
         seconds = time.perf_counter() - started
-        self.stdout.write(f"{output}: {len(pdf)} bytes, {seconds:.1f} s")
+        self.stdout.write(
+            _("%(path)s: %(bytes)s bytes, %(seconds)s s")
+            % {"path": output, "bytes": len(pdf), "seconds": number_format(seconds, 1)}
+        )

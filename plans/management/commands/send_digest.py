@@ -1,11 +1,13 @@
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
 
 from plans.digest import send_digests
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "E-mail each person a summary of their tasks, measures to update and meetings (run weekly from cron)."
 
     def add_arguments(self, parser):
@@ -17,6 +19,6 @@ class Command(BaseCommand):
             try:
                 today = datetime.date.fromisoformat(today)
             except ValueError as error:
-                raise CommandError("--today must be YYYY-MM-DD") from error
+                raise CommandError(_("--today must be a date like 2026-02-19.")) from error
         sent = send_digests(today=today, base_url=base_url.rstrip("/"))
-        self.stdout.write(f"Sent {sent} weekly summaries.")
+        self.stdout.write(_("Sent %(count)s weekly summaries.") % {"count": sent})

@@ -1,10 +1,10 @@
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from slt_portal.backup import backup_write
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
+class Command(MunicipalityCommand):
     help = "Write everything (plan, people, meetings, minutes, history, the logo) to a gzip'ed tar archive."
 
     def add_arguments(self, parser):
