@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("participants", "0005_written_standard"),
-        ("participants", "0006_merge_0005_body_name_in_sentence_0005_sso_identity"),
+        ("participants", "0006_merge_name_in_sentence_and_sso"),
     ]
 
     operations = []
