@@ -5,6 +5,7 @@ municipality writes bokmål or nynorsk by decision, not by the reader's browser 
 """
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models import Subquery
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -31,7 +32,11 @@ class WrittenStandardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = page_language(request)
+        try:
+            language = page_language(request)
+        except DatabaseError:
+            # The database is down or hung: /healthz must still say so, in the default standard.
+            language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
