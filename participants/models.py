@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from .validators import validate_no_national_id
@@ -207,17 +208,20 @@ class SsoIdentity(models.Model):
     """
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("innlogging"), on_delete=models.CASCADE, related_name="sso_identity"
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("single sign-on", "login"),
+        on_delete=models.CASCADE,
+        related_name="sso_identity",
     )
-    issuer = models.URLField(_("utsteder"), max_length=300)
-    subject = models.CharField(_("konto-ID"), max_length=255, validators=[validate_no_national_id])
-    linked_at = models.DateTimeField(_("koblet"), auto_now_add=True)
+    issuer = models.URLField(_("issuer"), max_length=300)
+    subject = models.CharField(_("account ID"), max_length=255, validators=[validate_no_national_id])
+    linked_at = models.DateTimeField(_("linked"), auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("konto for felles innlogging")
-        verbose_name_plural = _("kontoer for felles innlogging")
+        verbose_name = _("single sign-on account")
+        verbose_name_plural = _("single sign-on accounts")
         constraints = [
             models.UniqueConstraint(fields=["issuer", "subject"], name="ssoidentity_one_user_per_subject"),
         ]

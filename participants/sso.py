@@ -70,13 +70,13 @@ class SsoBackend(OIDCAuthenticationBackend):
         if kwargs.get("code_verifier"):
             token_request["code_verifier"] = kwargs["code_verifier"]
         answer = self._ask_provider(self.get_token, token_request)
-        id_token = answer.get("id_token")
-        if not id_token:
+        id_token = answer.get("id_token") if isinstance(answer, dict) else None
+        if not isinstance(id_token, str):
             raise SsoRefused("the token endpoint gave no ID token")
         claims = self._ask_provider(self.verify_token, id_token, nonce=nonce)
         if self.OIDC_OP_USER_ENDPOINT and answer.get("access_token"):
             userinfo = self._ask_provider(self.get_userinfo, answer["access_token"], id_token, claims)
-            if str(userinfo.get("sub", claims["sub"])) != str(claims["sub"]):
+            if not isinstance(userinfo, dict) or str(userinfo.get("sub", claims["sub"])) != str(claims["sub"]):
                 raise SsoRefused("the userinfo answer is about another account")
             claims = {**userinfo, **claims}
         user = self.user_for_claims(claims)
@@ -93,9 +93,9 @@ class SsoBackend(OIDCAuthenticationBackend):
             if status >= 500:
                 raise ProviderUnavailable from None
             raise SsoRefused(f"the provider answered {status}") from None
-        except (requests.RequestException, ValueError) as error:
-            if isinstance(error, requests.RequestException):
-                raise ProviderUnavailable from None
+        except requests.RequestException:
+            raise ProviderUnavailable from None
+        except ValueError:
             raise SsoRefused("the provider's answer is not JSON") from None
 
     def verify_token(self, token, nonce=_NO_NONCE, **kwargs):

@@ -31,8 +31,8 @@ def provider_unavailable(request):
     return problem(
         request,
         status=503,
-        title=_("Kommunens innlogging svarer ikke"),
-        text=_("Innloggingstjenesten til kommunen svarer ikke akkurat nå. Prøv igjen om litt."),
+        title=_("The municipality's login is not responding"),
+        text=_("The municipality's login service is not responding right now. Try again in a little while."),
         password_form=True,
     )
 
@@ -41,10 +41,10 @@ def refused(request):
     return problem(
         request,
         status=400,
-        title=_("Innloggingen ble avvist"),
+        title=_("The login was refused"),
         text=_(
-            "Svaret fra kommunens innloggingstjeneste kunne ikke godkjennes, så du er ikke logget inn. "
-            "Prøv å logge inn på nytt. Skjer det igjen, kontakt kommunens IT-avdeling."
+            "The answer from the municipality's login service could not be accepted, so you are not logged in. "
+            "Try logging in again. If it happens again, contact the municipality's IT department."
         ),
     )
 
@@ -53,10 +53,10 @@ def not_invited(request):
     return problem(
         request,
         status=403,
-        title=_("Du har ikke tilgang ennå — kontakt SLT-koordinatoren"),
+        title=_("You do not have access yet — contact the SLT coordinator"),
         text=_(
-            "Du er logget inn hos kommunen, men SLT-koordinatoren har ikke gitt deg tilgang til SLT-portalen. "
-            "Be koordinatoren legge deg til med e-postadressen din, og logg inn på nytt."
+            "You are logged in at the municipality, but the SLT coordinator has not given you access to "
+            "SLT-portalen. Ask the coordinator to add you with your e-mail address, and log in again."
         ),
     )
 
