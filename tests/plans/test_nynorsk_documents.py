@@ -31,7 +31,7 @@ def test_the_plan_pdf_of_a_nynorsk_municipality_has_nynorsk_headings_and_the_nn_
     assert _lang(pdf) == "nn"
     assert_in_pdf("Kva Føremål Kor ofte", text)
     assert_in_pdf("Tiltak Skildring Ansvar", text)
-    assert_in_pdf("SLT-handlingsplanen vart vedteken 19.02.2026 av Styringsgruppe/politiråd.", text)
+    assert_in_pdf("SLT-handlingsplanen vart vedteken 19.02.2026 av styringsgruppa/politirådet.", text)
     assert squash("Hva Hensikt Hyppighet") not in squash(text)
 
 

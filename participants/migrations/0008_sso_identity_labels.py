@@ -9,7 +9,7 @@ import participants.validators
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("participants", "0005_sso_identity"),
+        ("participants", "0007_merge_sso_and_written_standard"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
