@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from participants.validators import validate_no_national_id
+
 
 class MinutesAccessKind(models.TextChoices):
     PAGE = "page", _("Meeting page")
@@ -58,7 +60,7 @@ class MinutesPurge(models.Model):
         "meetings.Meeting", verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="minutes_purge"
     )
     purged_at = models.DateTimeField(_("purged at"), default=timezone.now)
-    archive_name = models.CharField(_("archived as"), max_length=255)
+    archive_name = models.CharField(_("archived as"), max_length=255, validators=[validate_no_national_id])
 
     class Meta:
         verbose_name = _("purged confidential minutes")

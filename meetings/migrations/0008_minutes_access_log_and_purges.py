@@ -5,6 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+import participants.validators
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -18,7 +20,14 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("purged_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="purged at")),
-                ("archive_name", models.CharField(max_length=255, verbose_name="archived as")),
+                (
+                    "archive_name",
+                    models.CharField(
+                        max_length=255,
+                        validators=[participants.validators.validate_no_national_id],
+                        verbose_name="archived as",
+                    ),
+                ),
                 (
                     "meeting",
                     models.OneToOneField(
