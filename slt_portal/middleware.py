@@ -32,9 +32,10 @@ class WrittenStandardMiddleware:
 
     def __call__(self, request):
         language = page_language(request)
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Restored afterwards: the next request, or code run after it in this thread, starts afresh.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
