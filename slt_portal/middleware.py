@@ -37,9 +37,10 @@ class WrittenStandardMiddleware:
         except DatabaseError:
             # The database is down or hung: /healthz must still say so, in the default standard.
             language = settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Restored afterwards: the next request, or code run after it in this thread, starts afresh.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))
         return response
