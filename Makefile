@@ -29,7 +29,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -n $(TEST_WORKERS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 # Query counts, page cost and throughput (wrk, installed here if missing) against a bare page, and the
 # plan PDF's costs, at 1x and 100x Gjesdal's size; needs PostgreSQL at 127.0.0.1:5432 (BENCH_PG_URL

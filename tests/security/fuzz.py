@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000" if os.environ.get("CI") else "100")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "200" if os.environ.get("CI") else "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
