@@ -1,4 +1,4 @@
-"""The written standard of each page: the user's own choice, else the municipality's.
+"""The written standard of each page: the user's own choice, else the municipality's (its plan's).
 
 Stands in for Django's LocaleMiddleware: the browser's Accept-Language plays no part, since a
 municipality writes bokmål or nynorsk by decision, not by the reader's browser settings.
@@ -7,6 +7,7 @@ municipality writes bokmål or nynorsk by decision, not by the reader's browser 
 from django.conf import settings
 from django.db import DatabaseError
 from django.db.models import Subquery
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -32,6 +33,9 @@ class WrittenStandardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info == reverse("healthz"):
+            # The health check speaks no language and must not wait for the database twice.
+            return self.get_response(request)
         try:
             language = page_language(request)
         except DatabaseError:
