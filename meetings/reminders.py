@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from participants.models import Person
-
+from .access import location_for
 from .models import ActionItem, Meeting, MeetingStatus, ReminderKind, ReminderLog
+from .seats import holders_on
 
 
 def _send_once(*, kind, object_id, email, today, subject, template, context):
@@ -44,7 +44,7 @@ def send_reminders(*, days, today=None, base_url=""):
     meeting_count = overdue_count = 0
     with translation.override(settings.LANGUAGE_CODE):
         for meeting in meetings_in(days, today):
-            people = Person.objects.filter(positions__body__meeting_series=meeting.series).exclude(email="").distinct()
+            people = holders_on(meeting).exclude(email="")
             for person in people:
                 local = timezone.localtime(meeting.starts_at)
                 subject = translation.gettext("Meeting %(date)s: %(series)s") % {
@@ -60,7 +60,12 @@ def send_reminders(*, days, today=None, base_url=""):
                     today=today,
                     subject=subject,
                     template="meetings/email/meeting_reminder.txt",
-                    context={"meeting": meeting, "person": person, "base_url": base_url},
+                    context={
+                        "meeting": meeting,
+                        "person": person,
+                        "base_url": base_url,
+                        "location": location_for(None, meeting),
+                    },
                 )
         overdue = (
             ActionItem.objects.overdue(today)
