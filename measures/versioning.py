@@ -142,16 +142,16 @@ class VersionedFormMixin(_ModelFormBase):
         """The object as it was at the version this user's form was filled from (a new, unsaved one for "")."""
         if not version:
             return type(saved)()
+        history = getattr(saved, "history", None)
         try:
             moment = datetime.datetime.fromisoformat(version)
-        except ValueError:
+            if history is None or moment.tzinfo is None:
+                return None  # not a version this portal wrote
+            # The version's save wrote its history record at, or just after, the version's time; a record
+            # much later is another save (the version's own was written without history): nothing to merge by.
+            record = history.filter(history_date__gte=moment).order_by("history_date").first()
+        except (ValueError, OverflowError):
             return None
-        history = getattr(saved, "history", None)
-        if history is None:
-            return None
-        # The version's save wrote its history record at, or just after, the version's time; a record
-        # much later is another save (the version's own was written without history): nothing to merge by.
-        record = history.filter(history_date__gte=moment).order_by("history_date").first()
         if record is None or record.history_date - moment > SAME_SAVE:
             return None
         return record.instance

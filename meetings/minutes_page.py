@@ -31,7 +31,7 @@ from .minutes_forms import (
     SakForm,
 )
 from .models import AgendaItem, Attendance
-from .rendering import remember_rendered, render_texts
+from .rendering import MINUTES_MAX_LENGTH, remember_rendered, render_texts
 from .seats import people_to_choose, seat_rows
 
 
@@ -193,7 +193,9 @@ class MinutesPage:
         texts = []
         for form, name, saved, saved_html in self._minutes_fields():
             remember_rendered(saved, saved_html)
-            texts.append(self.data.get(form.add_prefix(name), "").strip())  # as the form's field cleans it
+            text = self.data.get(form.add_prefix(name), "").strip()  # as the form's field cleans it
+            if len(text) <= MINUTES_MAX_LENGTH and "\x00" not in text:  # longer ones are refused anyway
+                texts.append(text)
         self.rendered = render_texts(texts)
         results = [form.is_valid() for form in self.all_forms() if form.is_bound]  # every error shows
         valid = all(results) & (not self.guests.is_bound or self.guests.is_valid())
