@@ -90,11 +90,12 @@ def main():
 
 CREATE_COORDINATOR = (
     "from django.contrib.auth.models import Group, User;"
-    "from participants.models import Person, Position;"
+    "from participants.models import Person, Position, SeatTerm;"
     "u = User.objects.create_user('koordinator', first_name='Kari', last_name='Solberg', is_staff=True);"
     "u.groups.add(Group.objects.get(name='SLT-koordinator'));"
     "p = Person.objects.create(name='Kari Solberg', user=u);"
-    "Position.objects.filter(title='SLT-koordinator').update(holder=p)"
+    "SeatTerm.objects.bulk_create("
+    "SeatTerm(position=s, person=p) for s in Position.objects.filter(title='SLT-koordinator'))"
 )
 
 if __name__ == "__main__":

@@ -10,6 +10,11 @@ The version is the object's `updated_at` where the model has one (plan, measure,
 item), else the time of its latest history record (goals, focus areas, links). Views load the
 object with select_for_update() inside transaction.atomic, so that the check and the save
 cannot interleave with another save.
+
+Forms that send a whole set back (the minutes page: every sak, every seat's attendance) set
+`merge_untouched`: the values this user saw are read from the history at their version, and a
+field they left as it was takes the newer saved value instead of writing the old one back. Only a
+field both changed, differently, is a conflict.
 """
 
 from __future__ import annotations
@@ -37,6 +42,10 @@ CONFLICT_MESSAGE = _(
     "below, and what you typed is kept in the form. Check the fields and save again to keep "
     "your version."
 )
+
+
+# A save's history record is written within this time of its `updated_at`.
+SAME_SAVE = datetime.timedelta(seconds=2)
 
 
 class Conflict(TypedDict):
@@ -73,6 +82,7 @@ class VersionedFormMixin(_ModelFormBase):
     """For a ModelForm: refuse to save over a newer version of the same object."""
 
     version_field_name = "version"
+    merge_untouched = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -93,7 +103,8 @@ class VersionedFormMixin(_ModelFormBase):
         saved = type(self.instance)._default_manager.get(pk=self.instance.pk)
         current = self.version(saved)
         if cleaned_data.get(self.version_field_name, "") != current:
-            self.conflicts = self._differences(saved, cleaned_data)
+            seen = self._seen(saved, cleaned_data.get(self.version_field_name, "")) if self.merge_untouched else None
+            self.conflicts = self._differences(saved, cleaned_data, seen)
             if not self.conflicts:
                 return cleaned_data  # the saved version already reads as this user's: nothing is lost
             self.conflict_by = _last_changed_by(saved)
@@ -104,18 +115,52 @@ class VersionedFormMixin(_ModelFormBase):
             raise ValidationError(CONFLICT_MESSAGE, code="conflict")
         return cleaned_data
 
-    def _differences(self, saved: models.Model, cleaned_data: dict[str, Any]) -> list[Conflict]:
+    def _differences(
+        self, saved: models.Model, cleaned_data: dict[str, Any], seen: models.Model | None = None
+    ) -> list[Conflict]:
         differences: list[Conflict] = []
         for name, field in self.fields.items():
             if name == self.version_field_name or name not in cleaned_data:
                 continue
             theirs = self.saved_value(saved, name)
             yours = cleaned_data[name]
-            if _comparable(theirs) != _comparable(yours):
-                differences.append(
-                    {"label": field.label, "theirs": _display(field, theirs), "yours": _display(field, yours)}
-                )
+            if _comparable(theirs) == _comparable(yours):
+                continue
+            if seen is not None:
+                before = _comparable(self._seen_value(seen, name))
+                if _comparable(yours) == before:
+                    cleaned_data[name] = theirs  # left as this user saw it: the newer saved value stays
+                    continue
+                if _comparable(theirs) == before:
+                    continue  # only this user changed it
+            differences.append(
+                {"label": field.label, "theirs": _display(field, theirs), "yours": _display(field, yours)}
+            )
         return differences
+
+    def _seen(self, saved: models.Model, version: str) -> models.Model | None:
+        """The object as it was at the version this user's form was filled from (a new, unsaved one for "")."""
+        if not version:
+            return type(saved)()
+        history = getattr(saved, "history", None)
+        try:
+            moment = datetime.datetime.fromisoformat(version)
+            if history is None or moment.tzinfo is None:
+                return None  # not a version this portal wrote
+            # The version's save wrote its history record at, or just after, the version's time; a record
+            # much later is another save (the version's own was written without history): nothing to merge by.
+            record = history.filter(history_date__gte=moment).order_by("history_date").first()
+        except (ValueError, OverflowError):
+            return None
+        if record is None or record.history_date - moment > SAME_SAVE:
+            return None
+        return record.instance
+
+    def _seen_value(self, seen: models.Model, name: str) -> Any:
+        try:
+            return self.saved_value(seen, name)
+        except (FieldDoesNotExist, ValueError):
+            return None
 
     def saved_value(self, saved: models.Model, name: str) -> Any:
         """The saved object's value for a form field; forms with fields that are no column override it."""

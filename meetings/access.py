@@ -6,28 +6,31 @@
   (meetings.change_meeting) for meetings of series whose bodies include a body where they hold a seat.
 - Confidential series (the series, or one of its bodies, is confidential): minutes, agenda and
   action items only for the coordinator and people holding a seat in one of the series' bodies.
-- Approving minutes: meetings.approve_minutes (the coordinator), or the leader of an attending body,
-  that is a seat holder in one of the series' bodies whose seat title contains "leder". There is no
-  leader flag on a seat; the title is how the plan names leaders ("barnevernleder", "leder familiesenteret").
+- Holding a seat means a seat term (participants.SeatTerm) that covers today.
+- Approving minutes: meetings.approve_minutes (the coordinator), or one of the meeting's approvers
+  as the series names them (meetings.approval: the chair, the seats flagged as approvers, or the
+  next meeting's chair). A seat's title decides nothing ("miljøveileder" approves nothing).
 - Reopening approved minutes: meetings.approve_minutes only.
+- A confidential meeting's location: one rule, location_for. Shown only to a logged-in reader who
+  may read the confidential minutes (pages and the minutes PDF); never in e-mails or calendar
+  feeds, which leave the portal (forwarded, synced to other services) without a login.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from participants.models import Position
+from participants.models import Body
 from participants.roles import is_coordinator
 
+from .approval import is_approver
 from .models import Meeting, MeetingSeries
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
-
-LEADER_WORD = "leder"
 
 
 def can_read(user: User | AnonymousUser) -> bool:
@@ -37,7 +40,7 @@ def can_read(user: User | AnonymousUser) -> bool:
 def holds_seat_in_series(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     if not user.is_authenticated:
         return False
-    return Position.objects.filter(body__meeting_series=series, holder__user=user).exists()
+    return Body.objects.with_seat_for(user).filter(meeting_series=series).exists()
 
 
 def can_see_content(user: User | AnonymousUser, series: MeetingSeries) -> bool:
@@ -55,16 +58,20 @@ def can_edit(user: User | AnonymousUser, series: MeetingSeries) -> bool:
     return user.has_perm("meetings.change_meeting") and holds_seat_in_series(user, series)
 
 
-def can_approve(user: User | AnonymousUser, series: MeetingSeries) -> bool:
-    if user.has_perm("meetings.approve_minutes"):
-        return True
-    # The anonymous user holds no permission, so only a User reaches the query.
-    return (
-        user.has_perm("meetings.change_meeting")
-        and Position.objects.filter(
-            body__meeting_series=series, holder__user=cast("User", user), title__icontains=LEADER_WORD
-        ).exists()
-    )
+def can_approve(user: User | AnonymousUser, meeting: Meeting) -> bool:
+    """May approve the meeting's minutes (whether they can be approved yet is approval.not_yet_approvable)."""
+    if not can_see_content(user, meeting.series):
+        return False
+    return user.has_perm("meetings.approve_minutes") or is_approver(user, meeting)
+
+
+def location_for(user: User | AnonymousUser | None, meeting: Meeting) -> str:
+    """The meeting's location as this reader may see it; user None is a channel without a login (e-mail, feed)."""
+    if not meeting.series.is_confidential:
+        return meeting.location
+    if user is None or not can_see_content(user, meeting.series):
+        return ""
+    return meeting.location
 
 
 def can_reopen(user: User | AnonymousUser) -> bool:

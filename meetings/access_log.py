@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from participants.roles import require_coordinator
 
 from . import access
-from .minutes_records import MinutesAccess, MinutesAccessKind
+from .models import MinutesAccess, MinutesAccessKind
 
 
 def record(request, meeting, kind: MinutesAccessKind) -> None:

@@ -7,7 +7,10 @@ from .models import (
     Attendance,
     CalendarToken,
     Meeting,
+    MeetingGuest,
     MeetingSeries,
+    Notice,
+    NoticeRecipient,
     ReminderLog,
     StandingAgendaItem,
 )
@@ -65,7 +68,12 @@ class AgendaItemInline(LockedWithTheMinutes, admin.TabularInline):
 class AttendanceInline(LockedWithTheMinutes, admin.TabularInline):
     model = Attendance
     extra = 0
-    autocomplete_fields = ["position", "person"]
+    autocomplete_fields = ["position", "person", "deputy"]
+
+
+class MeetingGuestInline(LockedWithTheMinutes, admin.TabularInline):
+    model = MeetingGuest
+    extra = 0
 
 
 class ActionItemInline(LockedWithTheMinutes, admin.TabularInline):
@@ -81,13 +89,22 @@ class MeetingAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     search_fields = ["series__name", "location", "minutes"]
     date_hierarchy = "starts_at"
     list_select_related = ["series"]
-    inlines = [AgendaItemInline, AttendanceInline, ActionItemInline]
+    inlines = [AgendaItemInline, AttendanceInline, MeetingGuestInline, ActionItemInline]
     # Approval goes through the meeting page (who approved, when); the admin cannot forge it.
     readonly_fields = ["minutes_status", "approved_by", "approved_at"]
 
     def save_model(self, request, obj, form, change):
         obj.minutes_html = minutes_html_bounded(obj.minutes)  # validated by the form, so it renders in time
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for item in formset.save(commit=False):
+            if isinstance(item, AgendaItem):
+                item.minutes_html = minutes_html_bounded(item.minutes)
+            item.save()
+        for item in formset.deleted_objects:
+            item.delete()
+        formset.save_m2m()
 
 
 @admin.register(AgendaItem)
@@ -98,11 +115,15 @@ class AgendaItemAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
     list_select_related = ["meeting__series", "measure"]
     readonly_fields = ["status_update"]
 
+    def save_model(self, request, obj, form, change):
+        obj.minutes_html = minutes_html_bounded(obj.minutes)
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(Attendance)
 class AttendanceAdmin(LockedWithTheMinutes, SimpleHistoryAdmin):
-    list_display = ["position", "meeting", "person", "present"]
-    list_filter = ["present", "meeting__series"]
+    list_display = ["position", "meeting", "person", "status", "deputy"]
+    list_filter = ["status", "meeting__series"]
     search_fields = ["position__title", "person__name"]
     list_select_related = ["position__body", "meeting__series", "person"]
 
@@ -136,6 +157,33 @@ class ReminderLogAdmin(admin.ModelAdmin):
     list_filter = ["kind", "sent_on"]
     search_fields = ["email"]
     date_hierarchy = "sent_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NoticeRecipientInline(admin.TabularInline):
+    model = NoticeRecipient
+    extra = 0
+    fields = ["person", "email"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    """Sent innkallinger, as a record: not written here."""
+
+    list_display = ["meeting", "sent_at", "sent_by"]
+    list_select_related = ["meeting__series", "sent_by"]
+    fields = ["meeting", "sent_at", "sent_by", "agenda"]
+    readonly_fields = fields
+    inlines = [NoticeRecipientInline]
 
     def has_add_permission(self, request):
         return False

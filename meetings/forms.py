@@ -1,6 +1,7 @@
 import datetime
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -83,19 +84,6 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         return super().save(commit)
 
 
-class MinutesForm(VersionedFormMixin, forms.ModelForm):
-    class Meta:
-        model = Meeting
-        fields = ["minutes"]
-        labels = {"minutes": _("Minutes")}
-        widgets = {"minutes": forms.Textarea(attrs={"rows": 14, "aria-describedby": "personal-data-notice"})}
-        help_texts = {"minutes": _("Markdown: **bold**, *italic*, lists with “-”, headings with “#”.")}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["minutes"].validators.append(validate_no_national_id)
-
-
 class StatusFromMinutesForm(StatusNoteRuleMixin, forms.Form):
     """A status update for the measure an agenda item is about, saved with the minutes."""
 
@@ -152,27 +140,8 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
-        self.fields["responsible_person"].queryset = Person.objects.filter(positions__isnull=False).distinct()
+        self.fields["responsible_person"].queryset = Person.objects.filter(
+            Q(seat_terms__isnull=False) | Q(deputy_terms__isnull=False) | Q(user__isnull=False)
+        ).distinct()
         self.fields["responsible_body"].queryset = Body.objects.all()
         self.fields["text"].validators.append(validate_no_national_id)
-
-
-class NewActionItemForm(ActionItemForm):
-    """The optional action item on the minutes form: left empty, nothing is created."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, empty_permitted=True, use_required_attribute=False, **kwargs)
-        del self.fields["done"]
-        for field in self.fields.values():
-            field.required = False
-
-    def has_changed(self):
-        # The kind alone has a default and says nothing; any other field filled in means a new item.
-        return any(name != "kind" for name in self.changed_data)
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("text", "").strip():
-            self.add_error("text", _("Write the decision or action item, or leave all its fields empty."))
-        cleaned["kind"] = cleaned.get("kind") or ActionItem._meta.get_field("kind").default
-        return cleaned

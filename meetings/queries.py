@@ -3,8 +3,11 @@
 from django.db.models import F
 from django.utils import timezone
 
-from .access import can_approve, can_edit, can_see_content
-from .models import ActionItem, Meeting, MeetingSeries, MinutesStatus
+from participants.roles import is_coordinator
+
+from .access import can_edit, can_see_content, location_for
+from .approval import approvers, not_yet_approvable
+from .models import ActionItem, Meeting, MinutesStatus
 
 
 def can_tick(user, item, *, may_edit=None):
@@ -55,26 +58,38 @@ def open_action_items_for(user):
 
 
 def minutes_awaiting_approval(user, plan, now=None):
-    """Minutes written for a past meeting, not yet approved, that the user may approve.
+    """Minutes sent for approval, of a meeting that has started, that wait for this user.
 
-    The one place that decides what "awaiting my approval" means: today the approval rules of
-    meetings.access.can_approve, checked once per series.
+    The one place that decides what "awaiting my approval" means: the user is one of the meeting's
+    approvers (meetings.approval), or the coordinator when the meeting names no approver.
     """
-    series_list = [
-        series
-        for series in MeetingSeries.objects.filter(plan=plan).prefetch_related("bodies")
-        if can_see_content(user, series) and can_approve(user, series)
-    ]
-    return list(
-        Meeting.objects.filter(
-            series__in=series_list, minutes_status=MinutesStatus.DRAFT, starts_at__lt=now or timezone.now()
-        )
-        .exclude(minutes="")
-        .select_related("series")
+    now = now or timezone.now()
+    candidates = (
+        Meeting.objects.filter(series__plan=plan, minutes_status=MinutesStatus.SUBMITTED, starts_at__lt=now)
+        .select_related("series", "chair")
+        .prefetch_related("series__bodies")
         .order_by("starts_at")
     )
+    coordinator = is_coordinator(user)
+    waiting = []
+    for meeting in candidates:
+        if not can_see_content(user, meeting.series) or not_yet_approvable(meeting, now):
+            continue
+        people = approvers(meeting)
+        if any(person.user_id == user.pk for person in people) or (coordinator and not people):
+            waiting.append(meeting)
+    return waiting
 
 
 def next_meetings_for(user, limit=5):
     """The next meetings of the bodies where the user holds a seat."""
-    return list(Meeting.objects.attended_by(user).upcoming().select_related("series").order_by("starts_at")[:limit])
+    meetings = list(
+        Meeting.objects.attended_by(user)
+        .upcoming()
+        .select_related("series")
+        .prefetch_related("series__bodies")
+        .order_by("starts_at")[:limit]
+    )
+    for meeting in meetings:
+        meeting.shown_location = location_for(user, meeting)
+    return meetings

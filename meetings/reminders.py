@@ -12,9 +12,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from measures.models import ActionPlan
-from participants.models import Person
 
+from .access import location_for
 from .models import ActionItem, Meeting, MeetingStatus, ReminderKind, ReminderLog
+from .seats import holders_on
 
 
 def _send_once(*, kind, object_id, email, today, subject, template, context):
@@ -45,7 +46,7 @@ def send_reminders(*, days, today=None, base_url=""):
     meeting_count = overdue_count = 0
     with translation.override(ActionPlan.objects.written_standard()):
         for meeting in meetings_in(days, today):
-            people = Person.objects.filter(positions__body__meeting_series=meeting.series).exclude(email="").distinct()
+            people = holders_on(meeting).exclude(email="")
             for person in people:
                 local = timezone.localtime(meeting.starts_at)
                 subject = translation.gettext("Meeting %(date)s: %(series)s") % {
@@ -61,7 +62,12 @@ def send_reminders(*, days, today=None, base_url=""):
                     today=today,
                     subject=subject,
                     template="meetings/email/meeting_reminder.txt",
-                    context={"meeting": meeting, "person": person, "base_url": base_url},
+                    context={
+                        "meeting": meeting,
+                        "person": person,
+                        "base_url": base_url,
+                        "location": location_for(None, meeting),
+                    },
                 )
         overdue = (
             ActionItem.objects.overdue(today)

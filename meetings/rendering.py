@@ -1,77 +1,103 @@
 """Pure renderers: minutes Markdown to safe HTML, the year wheel to SVG, meetings to iCalendar bytes."""
 
 import datetime
-import functools
+import json
 import math
 import subprocess
 import sys
+from collections import OrderedDict
 from html import escape
 from pathlib import Path
 
-import markdown
-import nh3
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
-from markdown.extensions.toc import TocExtension
 
-MINUTES_TAGS = {
-    "p",
-    "br",
-    "strong",
-    "em",
-    "ul",
-    "ol",
-    "li",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "code",
-    "pre",
-    "a",
-    "hr",
-}
+from .markdown_child import to_html
 
 
 def minutes_html(text):
-    """The minutes' Markdown as HTML with everything but plain formatting removed."""
-    # Headings in the minutes sit below the page's own "Minutes" heading: "#" becomes <h3>.
-    html = markdown.markdown(text or "", extensions=["sane_lists", TocExtension(baselevel=3)], output_format="html")
-    return mark_safe(nh3.clean(html, tags=MINUTES_TAGS, attributes={"a": {"href"}}, link_rel="noopener nofollow"))
+    """The minutes' Markdown as HTML with everything but plain formatting removed (in this process)."""
+    return mark_safe(to_html(text))
 
 
 # Python-Markdown takes super-linear time on some short inputs ("[" repeated a few thousand times
 # takes many seconds) and overflows the stack on others. Minutes are therefore rendered once, when
 # they are saved, in a child process that is stopped after RENDER_SECONDS; what does not render
-# in time is refused with a form error. Pages show the stored HTML.
+# in time is refused with a form error. Pages show the stored HTML. The texts of one save (the
+# meeting's notes and every sak's minutes) are rendered by one child.
 MINUTES_MAX_LENGTH = 50_000
 RENDER_SECONDS = 4
 _PROJECT = Path(__file__).resolve().parent.parent
 
 
-@functools.lru_cache(maxsize=16)  # the form's validation and the save render the same text once
+def _too_complex():
+    return ValidationError(
+        _("The minutes cannot be shown: their formatting is too complex. Simplify the Markdown and save again."),
+        code="minutes_too_complex",
+    )
+
+
+def _render_in_child(texts):
+    done = subprocess.run(
+        [sys.executable, "-m", "meetings.markdown_child"],
+        input=json.dumps(list(texts)).encode("utf-8"),
+        capture_output=True,
+        timeout=RENDER_SECONDS,
+        cwd=_PROJECT,
+        check=True,
+    )
+    return [mark_safe(html) for html in json.loads(done.stdout.decode("utf-8"))]
+
+
+# text -> HTML, or None for a text that did not render in time; the forms' validation and the save
+# of one request then render each text once. Bounded: the oldest entries go first.
+_RENDERED: OrderedDict[str, str | None] = OrderedDict()
+_CACHE_SIZE = 128
+
+
+def _remember(text, html):
+    _RENDERED[text] = html
+    _RENDERED.move_to_end(text)
+    while len(_RENDERED) > _CACHE_SIZE:
+        _RENDERED.popitem(last=False)
+
+
+def remember_rendered(text, html):
+    """Tell the cache a text's stored HTML, so that saving it unchanged renders nothing."""
+    if text and html:
+        _remember(text, html)
+
+
+def render_texts(texts):
+    """{text: HTML, or None when it does not render within RENDER_SECONDS}; the new ones in one child."""
+    missing = list(dict.fromkeys(text for text in texts if text and text not in _RENDERED))
+    if missing:
+        try:
+            for text, html in zip(missing, _render_in_child(missing), strict=True):
+                _remember(text, html)
+        except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+            # One of them is too complex: find which, each on its own (only on this rare path).
+            for text in missing:
+                try:
+                    _remember(text, _render_in_child([text])[0])
+                except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
+                    _remember(text, None)
+    return {
+        text: (mark_safe(_RENDERED[text]) if _RENDERED.get(text) is not None else None) if text else ""
+        for text in texts
+    }
+
+
 def minutes_html_bounded(text):
     """minutes_html, or ValidationError when the text does not render within RENDER_SECONDS."""
-    try:
-        done = subprocess.run(
-            [sys.executable, "-m", "meetings.rendering"],
-            input=text.encode("utf-8"),
-            capture_output=True,
-            timeout=RENDER_SECONDS,
-            cwd=_PROJECT,
-            check=True,
-        )
-    except (subprocess.TimeoutExpired, subprocess.CalledProcessError) as failed:
-        raise ValidationError(
-            _("The minutes cannot be shown: their formatting is too complex. Simplify the Markdown and save again."),
-            code="minutes_too_complex",
-        ) from failed
-    return mark_safe(done.stdout.decode("utf-8"))
+    html = render_texts([text])[text]
+    if html is None:
+        raise _too_complex()
+    return html
 
 
 def validate_minutes_markdown(text):
@@ -80,12 +106,16 @@ def validate_minutes_markdown(text):
 
 def stored_minutes_html(meeting):
     """The HTML stored with the minutes; minutes saved before it was stored are rendered (bounded) once."""
-    if meeting.minutes_html or not meeting.minutes:
-        return mark_safe(meeting.minutes_html)
+    return stored_html(meeting.minutes, meeting.minutes_html)
+
+
+def stored_html(text, html):
+    if html or not text:
+        return mark_safe(html)
     try:
-        return minutes_html_bounded(meeting.minutes)
+        return minutes_html_bounded(text)
     except ValidationError:
-        return mark_safe(f"<pre>{escape(meeting.minutes)}</pre>")
+        return mark_safe(f"<pre>{escape(text)}</pre>")
 
 
 # One distinct shape per series, so the wheel never relies on colour alone.
@@ -260,8 +290,3 @@ def calendar_bytes(meetings, *, name, url_for):
         calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()
-
-
-if __name__ == "__main__":  # the child process of minutes_html_bounded
-    sys.setrecursionlimit(2000)
-    sys.stdout.buffer.write(str(minutes_html(sys.stdin.buffer.read().decode("utf-8"))).encode("utf-8"))

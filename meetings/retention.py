@@ -19,8 +19,7 @@ from django.utils.translation import gettext as _
 
 from slt_portal.pdf import render_pdf
 
-from .minutes_records import MinutesPurge
-from .models import AgendaItem, Meeting, MinutesStatus
+from .models import AgendaItem, Meeting, MinutesPurge, MinutesStatus
 from .rendering import stored_minutes_html
 
 

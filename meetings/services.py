@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, cast
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history  # type: ignore[import-untyped]
 
 from measures.models import Measure
 from measures.services import status_update_create
-from participants.models import Position
 
-from .models import ActionItem, AgendaItem, Attendance, Meeting, MeetingSeries, MinutesStatus
+from .approval import next_meeting, not_yet_approvable
+from .dates import meeting_dates
+from .models import (
+    OTHER_BUSINESS_TITLE,
+    ActionItem,
+    AgendaItem,
+    AgendaItemKind,
+    Attendance,
+    Meeting,
+    MeetingSeries,
+    MinutesStatus,
+)
 from .rendering import minutes_html_bounded
+from .seats import seat_rows
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -43,18 +56,43 @@ def _lock_for_writing(meeting: Meeting) -> Meeting:
     return current
 
 
-def _seats(series: MeetingSeries) -> QuerySet[Position]:
-    return (
-        Position.objects.filter(body__meeting_series=series).select_related("holder").order_by("body__order", "order")
-    )
-
-
 def _fill_meeting(meeting: Meeting) -> None:
-    series = meeting.series
-    AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, order=item.order, title=item.title) for item in series.standing_items.all()
+    """A new meeting gets the series' standing items (numbered, "Eventuelt" last) and a row per seat."""
+    items = list(meeting.series.standing_items.all())
+    items.sort(key=lambda item: (_is_other_business(item.title), item.order))
+    numbers = _case_numbers(meeting, len(items))
+    bulk_create_with_history(
+        [
+            AgendaItem(
+                meeting=meeting,
+                order=order,
+                title=item.title,
+                kind=AgendaItemKind.OTHER_BUSINESS if _is_other_business(item.title) else AgendaItemKind.STANDING,
+                case_year=numbers[0],
+                case_number=numbers[1] + order - 1,
+            )
+            for order, item in enumerate(items, start=1)
+        ],
+        AgendaItem,
     )
     attendance_sync(meeting=meeting)
+
+
+def _is_other_business(title: str) -> bool:
+    return title.strip().casefold() == OTHER_BUSINESS_TITLE.casefold()
+
+
+def _case_numbers(meeting: Meeting, count: int) -> tuple[int, int]:
+    """(year, first number) for `count` new saker of the meeting: numbered per series and year.
+
+    Locks the series' row, so that two saker added at once never get the same number.
+    """
+    MeetingSeries.objects.select_for_update().filter(pk=meeting.series_id).first()
+    year = timezone.localtime(meeting.starts_at).year
+    last = AgendaItem.objects.filter(meeting__series_id=meeting.series_id, case_year=year).aggregate(
+        last=Max("case_number")
+    )["last"]
+    return year, (last or 0) + 1
 
 
 @transaction.atomic
@@ -69,12 +107,12 @@ def meetings_create_for_year(*, series: MeetingSeries, year: int) -> list[Meetin
         for moment in series.meetings.in_year(year).values_list("starts_at", flat=True)
     }
     created = []
-    for start in series.occurrences(datetime.date(year, 1, 1), datetime.date(year, 12, 31)):
-        if start.date() in existing:
+    for occurrence, start in meeting_dates(series, year):
+        if occurrence in existing or start.date() in existing:
             continue
         meeting = Meeting.objects.create(
             series=series,
-            occurrence=start.date(),
+            occurrence=occurrence,
             starts_at=start,
             ends_at=start + datetime.timedelta(minutes=series.duration_minutes),
             location=series.location,
@@ -87,23 +125,15 @@ def meetings_create_for_year(*, series: MeetingSeries, year: int) -> list[Meetin
 def attendance_sync(*, meeting: Meeting) -> None:
     """One attendance row per seat of the attending bodies (new seats are added, marks kept)."""
     have = set(meeting.attendance.values_list("position_id", flat=True))
-    Attendance.objects.bulk_create(
-        Attendance(meeting=meeting, position=seat, person=seat.holder)
-        for seat in _seats(meeting.series)
-        if seat.pk not in have
+    # With their history, so that a form's version of a row can be read back (measures.versioning).
+    bulk_create_with_history(
+        [
+            Attendance(meeting=meeting, position=row.position, person=row.holder)
+            for row in seat_rows(meeting)
+            if row.position.pk not in have
+        ],
+        Attendance,
     )
-
-
-@transaction.atomic
-def attendance_save(*, meeting: Meeting, present_ids: Container[int]) -> None:
-    _lock_for_writing(meeting)
-    attendance_sync(meeting=meeting)
-    for row in meeting.attendance.select_related("position"):
-        present = row.pk in present_ids
-        if row.present != present or row.person_id != row.position.holder_id:
-            row.present = present
-            row.person_id = row.position.holder_id
-            row.save()
 
 
 def measures_to_offer(meeting: Meeting) -> QuerySet[Measure]:
@@ -117,34 +147,62 @@ def measures_to_offer(meeting: Meeting) -> QuerySet[Measure]:
     )
 
 
+def _renumber(meeting: Meeting, items: list[AgendaItem]) -> None:
+    """Give the items the orders 1, 2, … in the list's order ("Eventuelt" is put last)."""
+    items.sort(key=lambda item: item.is_other_business)  # stable: everything else keeps its place
+    changed = [(item, order) for order, item in enumerate(items, start=1) if item.order != order]
+    if not changed:
+        return
+    # (meeting, order) is unique: park the moving items beyond the range first.
+    top = max(len(items), max(item.order for item in items))
+    for step, (item, _order) in enumerate(changed, start=1):
+        AgendaItem.objects.filter(pk=item.pk).update(order=top + step)
+    for item, order in changed:
+        item.order = order
+        item.save(update_fields=["order"])
+
+
+def agenda_item_insert(
+    *, meeting: Meeting, title: str, notes: str = "", measure: Measure | None = None, **fields: object
+) -> AgendaItem:
+    """A new sak, numbered, placed before "Eventuelt"; the caller holds the meeting's lock."""
+    items = list(meeting.agenda_items.order_by("order"))
+    year, number = _case_numbers(meeting, 1)
+    item = AgendaItem.objects.create(
+        meeting=meeting,
+        order=max([item.order for item in items], default=0) + 1,
+        title=title,
+        notes=notes,
+        measure=measure,
+        case_year=year,
+        case_number=number,
+        kind=AgendaItemKind.OTHER_BUSINESS if _is_other_business(title) else AgendaItemKind.ITEM,
+        **fields,
+    )
+    _renumber(meeting, [*items, item])
+    return item
+
+
 @transaction.atomic
 def agenda_item_add(*, meeting: Meeting, title: str, notes: str = "", measure: Measure | None = None) -> AgendaItem:
-    _lock_for_writing(meeting)
-    last = meeting.agenda_items.order_by("-order").values_list("order", flat=True).first() or 0
-    return AgendaItem.objects.create(meeting=meeting, order=last + 1, title=title, notes=notes, measure=measure)
+    current = _lock_for_writing(meeting)
+    return agenda_item_insert(meeting=current, title=title, notes=notes, measure=measure)
 
 
 @transaction.atomic
 def agenda_item_move(*, item: AgendaItem, up: bool) -> None:
-    """Swap the item with its neighbour above (up) or below; at either end nothing moves."""
+    """Swap the item with its neighbour above (up) or below; "Eventuelt" stays last, the ends stay put."""
     meeting = _lock_for_writing(item.meeting)
-    # Its place as it is now, under the lock: a move submitted twice, or with another, read an older one.
-    current = AgendaItem.objects.filter(pk=item.pk, meeting=meeting).first()
-    if current is None:
+    # Read under the meeting's lock: a move submitted twice, or with another, sees the other's result.
+    items = list(meeting.agenda_items.order_by("order"))
+    index = next((i for i, each in enumerate(items) if each.pk == item.pk), None)
+    if index is None or items[index].is_other_business:
         return
-    item = current
-    siblings = meeting.agenda_items.order_by("-order" if up else "order")
-    neighbour = siblings.filter(order__lt=item.order).first() if up else siblings.filter(order__gt=item.order).first()
-    if neighbour is None:
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(items) or items[other].is_other_business:
         return
-    mine, theirs = item.order, neighbour.order
-    # (meeting, order) is unique: park the item outside the range while swapping.
-    item.order = 0
-    item.save(update_fields=["order"])
-    neighbour.order = mine
-    neighbour.save(update_fields=["order"])
-    item.order = theirs
-    item.save(update_fields=["order"])
+    items[index], items[other] = items[other], items[index]
+    _renumber(meeting, items)
 
 
 @transaction.atomic
@@ -161,25 +219,16 @@ def action_item_save(*, item: ActionItem, meeting: Meeting) -> ActionItem:
     return item
 
 
-@transaction.atomic
-def minutes_save(
-    *,
-    meeting: Meeting,
-    user: User,
-    minutes: str,
-    status_updates: Iterable[tuple[AgendaItem, str, str]] = (),
-    action_item: ActionItem | None = None,
-) -> Meeting:
-    """Save the minutes, the status updates recorded by agenda items and a new action item, all or nothing.
+def status_updates_from_minutes(
+    *, meeting: Meeting, user: User, status_updates: Iterable[tuple[AgendaItem, str, str]]
+) -> None:
+    """Record the status updates chosen for the measures of saker; the caller holds the meeting's lock.
 
-    status_updates: (agenda item, status, note) for items about a measure; PermissionDenied when the
-    user may not update one of them (measures.services). action_item: an unsaved ActionItem or None.
-    Raises MinutesLocked for approved minutes. Whether the minutes changed since
-    the form was opened is the form's check (measures.versioning), made under the same lock.
+    status_updates: (agenda item about a measure, status, note); PermissionDenied when the user may not
+    update one of them (measures.services). Notes from a confidential meeting stay in its minutes.
     """
-    current = _lock_for_writing(meeting)
-    date = timezone.localtime(current.starts_at).date()
-    confidential = current.series.is_confidential
+    date = timezone.localtime(meeting.starts_at).date()
+    confidential = meeting.series.is_confidential
     for item, status, note in status_updates:
         if confidential and note:
             # The measure's timeline is read by every role: the note stays in the confidential
@@ -195,6 +244,25 @@ def minutes_save(
             date=min(date, timezone.localdate()),
         )
         item.save(update_fields=["status_update", "notes"])
+
+
+@transaction.atomic
+def minutes_save(
+    *,
+    meeting: Meeting,
+    user: User,
+    minutes: str,
+    status_updates: Iterable[tuple[AgendaItem, str, str]] = (),
+    action_item: ActionItem | None = None,
+) -> Meeting:
+    """Save the meeting's notes, the status updates recorded by agenda items and a new action item, all or nothing.
+
+    Raises MinutesLocked for approved minutes; PermissionDenied as status_updates_from_minutes.
+    Whether the minutes changed since the form was opened is the form's check (measures.versioning),
+    made under the same lock. The minutes page (minutes_page.MinutesPage) saves saker and attendance too.
+    """
+    current = _lock_for_writing(meeting)
+    status_updates_from_minutes(meeting=current, user=user, status_updates=status_updates)
     if action_item is not None:
         action_item.meeting = current
         action_item.save()
@@ -205,10 +273,24 @@ def minutes_save(
     return current
 
 
-def _minutes_status_set(*, meeting: Meeting, user: User, approved: bool, reason: str) -> Meeting:
-    """Approve (lock) or reopen the minutes, with who and when in the history."""
+class ApprovalRefused(Exception):
+    """The minutes cannot be approved now (the meeting has not started, say); the message says why."""
+
+
+def _minutes_status_set(*, meeting: Meeting, user: User, status: str, reason: str) -> Meeting:
+    """Send for approval, approve (lock) or reopen the minutes, with who and when in the history."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    meeting.minutes_status = MinutesStatus.APPROVED if approved else MinutesStatus.DRAFT
+    approved = status == MinutesStatus.APPROVED
+    if status == MinutesStatus.SUBMITTED:
+        ensure_unlocked(meeting)
+        meeting.submitted_by, meeting.submitted_at = user, timezone.now()
+    elif status == MinutesStatus.DRAFT:
+        meeting.submitted_by = meeting.submitted_at = None
+    if approved:
+        refused = not_yet_approvable(meeting)
+        if refused:
+            raise ApprovalRefused(refused)
+    meeting.minutes_status = status
     meeting.approved_by = user if approved else None
     meeting.approved_at = timezone.now() if approved else None
     meeting._history_user = user  # type: ignore[attr-defined]  # simple_history's hook, not a declared attribute
@@ -218,10 +300,46 @@ def _minutes_status_set(*, meeting: Meeting, user: User, approved: bool, reason:
 
 
 @transaction.atomic
+def minutes_submit(*, meeting: Meeting, user: User) -> Meeting:
+    """The referent sends the minutes for approval; MinutesLocked when they are approved already."""
+    return _minutes_status_set(
+        meeting=meeting, user=user, status=MinutesStatus.SUBMITTED, reason=_("Sent for approval")
+    )
+
+
+@transaction.atomic
 def minutes_approve(*, meeting: Meeting, user: User) -> Meeting:
-    return _minutes_status_set(meeting=meeting, user=user, approved=True, reason=_("Minutes approved"))
+    """Approve and lock; ApprovalRefused before the meeting has started (approval.not_yet_approvable)."""
+    approved = _minutes_status_set(
+        meeting=meeting, user=user, status=MinutesStatus.APPROVED, reason=_("Minutes approved")
+    )
+    carry_forward(meeting=approved)
+    return approved
 
 
 @transaction.atomic
 def minutes_reopen(*, meeting: Meeting, user: User) -> Meeting:
-    return _minutes_status_set(meeting=meeting, user=user, approved=False, reason=_("Minutes reopened"))
+    return _minutes_status_set(meeting=meeting, user=user, status=MinutesStatus.DRAFT, reason=_("Minutes reopened"))
+
+
+def carry_forward(*, meeting: Meeting) -> list[AgendaItem]:
+    """Unfinished saker (no decision) of the meeting go onto the series' next meeting, before "Eventuelt".
+
+    Standing items and "Eventuelt" come back by themselves; a sak carried once is not carried again.
+    """
+    following = next_meeting(meeting)
+    if following is None or following.minutes_locked:
+        return []
+    unfinished = meeting.agenda_items.filter(kind=AgendaItemKind.ITEM, decision="", continued_by__isnull=True)
+    carried = []
+    for item in unfinished.order_by("order"):
+        carried.append(
+            agenda_item_insert(
+                meeting=following,
+                title=item.title,
+                measure=item.measure,
+                notes=_("Continued from %(sak)s.") % {"sak": item.case_label} if item.case_label else "",
+                continues=item,
+            )
+        )
+    return carried

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Body, Organization, Person, Position, SsoIdentity
+from .models import Body, Organization, Person, Position, SeatTerm, SsoIdentity
 
 
 @admin.register(Organization)
@@ -14,7 +14,13 @@ class OrganizationAdmin(SimpleHistoryAdmin):
 class PositionInline(admin.TabularInline):
     model = Position
     extra = 0
-    autocomplete_fields = ["holder", "organization"]
+    autocomplete_fields = ["organization"]
+
+
+class SeatTermInline(admin.TabularInline):
+    model = SeatTerm
+    extra = 0
+    autocomplete_fields = ["person", "deputy"]
 
 
 @admin.register(Body)
@@ -28,11 +34,21 @@ class BodyAdmin(SimpleHistoryAdmin):
 
 @admin.register(Position)
 class PositionAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "body", "organization", "holder", "is_secretary"]
-    list_filter = ["body", "is_secretary", ("holder", admin.EmptyFieldListFilter)]
-    search_fields = ["title", "holder__name", "body__name"]
-    list_select_related = ["body", "organization", "holder"]
-    autocomplete_fields = ["holder", "organization", "body"]
+    list_display = ["title", "body", "organization", "is_chair", "is_secretary", "approves_minutes"]
+    list_filter = ["body", "is_chair", "is_secretary", "approves_minutes"]
+    search_fields = ["title", "terms__person__name", "body__name"]
+    list_select_related = ["body", "organization"]
+    autocomplete_fields = ["organization", "body"]
+    inlines = [SeatTermInline]
+
+
+@admin.register(SeatTerm)
+class SeatTermAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "position", "starts_on", "ends_on", "deputy"]
+    list_filter = ["position__body"]
+    search_fields = ["person__name", "position__title", "deputy__name"]
+    list_select_related = ["person", "position__body", "deputy"]
+    autocomplete_fields = ["person", "position", "deputy"]
 
 
 @admin.register(Person)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from participants import roles
-from participants.models import Body, Person
+from participants.models import Body, Person, SeatTerm
 
 # Playwright drives Chromium from an event loop; Django must allow its ORM calls there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -57,9 +57,8 @@ def make_user(username, role=None, body_key=None):
         user.groups.add(Group.objects.get(name=role))
     person = Person.objects.create(name=username.title(), user=user)
     if body_key:
-        seat = Body.objects.get(key=body_key).positions.filter(holder__isnull=True).first()
-        seat.holder = person
-        seat.save()
+        seat = Body.objects.get(key=body_key).positions.exclude(terms__isnull=False).first()
+        SeatTerm.objects.create(position=seat, person=person)
     return user
 
 

@@ -17,7 +17,7 @@ from .. import access, services
 from ..forms import ActionItemForm, AgendaItemForm, AgendaMeasureForm
 from ..models import ActionItem, AgendaItem
 from ..queries import action_items_for_measure, can_tick
-from .common import detail_context, parse_id, unless_locked
+from .common import detail_context, unless_locked
 
 
 def _detail_page_with(request, meeting, **forms):
@@ -71,19 +71,13 @@ def agenda_item_delete(request, pk, item_pk):
 def agenda_item_move(request, pk, item_pk):
     meeting = access.meeting_for(request.user, pk, edit=True)
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
-    services.agenda_item_move(item=item, up=request.POST.get("direction") == "up")
+    up = request.POST.get("direction") == "up"
+    services.agenda_item_move(item=item, up=up)
+    if request.htmx:  # moved without a page load: the agenda again, focus kept on the moved item's button
+        context = detail_context(request, meeting)
+        context.update(focus_item=item.pk, focus_direction="up" if up else "down")
+        return render(request, "meetings/_agenda.html", context)
     return redirect(f"{reverse('meetings:meeting_detail', args=[meeting.pk])}#agenda-heading")
-
-
-@login_required
-@require_POST
-@unless_locked
-def attendance_save(request, pk):
-    meeting = access.meeting_for(request.user, pk, edit=True)
-    present = {parse_id(value) for value in request.POST.getlist("present")} - {None}
-    services.attendance_save(meeting=meeting, present_ids=present)
-    messages.success(request, _("Attendance was saved."))
-    return redirect("meetings:meeting_detail", pk=meeting.pk)
 
 
 @login_required

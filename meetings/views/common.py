@@ -13,9 +13,12 @@ from measures.models import ActionPlan
 from participants.roles import is_coordinator
 
 from .. import access, services
+from ..approval import next_meeting, not_yet_approvable, previous_meeting, who_approves
 from ..forms import ActionItemForm, AgendaItemForm
-from ..models import MeetingSeries
-from ..rendering import stored_minutes_html
+from ..models import ActionItem, AttendanceStatus, MeetingSeries
+from ..notices import agenda_changed, can_send
+from ..rendering import stored_html, stored_minutes_html
+from ..seats import chair_of, seat_rows, secretary_of
 
 
 def parse_id(value):
@@ -60,22 +63,55 @@ def detail_context(request, meeting):
     context = {
         "meeting": meeting,
         "series": series,
+        "location": access.location_for(user, meeting),
         "can_see": can_see,
         "can_edit": can_edit,
         "editable": can_edit and not meeting.minutes_locked,
-        "can_approve": can_see and access.can_approve(user, series),
+        "can_approve": access.can_approve(user, meeting),
         "can_reopen": access.can_reopen(user),
         "is_coordinator": is_coordinator(user),
+        "previous": previous_meeting(meeting),
+        "can_send_notice": can_see and can_send(user, meeting) and not meeting.is_cancelled,
+        "next": next_meeting(meeting),
     }
     if can_see:
+        agenda_items = list(meeting.agenda_items.select_related("measure", "status_update"))
+        actions = list(
+            meeting.action_items.select_related("responsible_person", "responsible_body", "measure", "agenda_item")
+        )
+        movable = [item for item in agenda_items if not item.is_other_business]
+        for item in agenda_items:
+            item.can_move_up = bool(movable) and item in movable and item is not movable[0]
+            item.can_move_down = bool(movable) and item in movable and item is not movable[-1]
+            item.actions = [action for action in actions if action.agenda_item_id == item.pk]
+            item.minutes_shown = stored_html(item.minutes, item.minutes_html)
+        seats = seat_rows(meeting)
+        guests = list(meeting.guests.all())
         context.update(
-            agenda_items=meeting.agenda_items.select_related("measure", "status_update"),
-            attendance=meeting.attendance.select_related("position__body", "person").order_by(
-                "position__body__order", "position__order"
+            agenda_items=agenda_items,
+            seats=seats,
+            present=[seat for seat in seats if seat.status == AttendanceStatus.PRESENT and not seat.vacant],
+            absent=[seat for seat in seats if seat.status == AttendanceStatus.ABSENT_WITH_NOTICE and not seat.vacant],
+            no_show=[seat for seat in seats if seat.status == AttendanceStatus.ABSENT and not seat.vacant],
+            deputies=[seat for seat in seats if seat.deputy],
+            vacant=[seat for seat in seats if seat.vacant],
+            attendance_recorded=any(seat.status or seat.deputy for seat in seats) or bool(guests),
+            guests=guests,
+            chair=chair_of(meeting),
+            secretary=secretary_of(meeting),
+            who_approves=who_approves(meeting),
+            not_approvable=not_yet_approvable(meeting),
+            action_items=[action for action in actions if action.agenda_item_id is None],
+            open_from_earlier=list(
+                ActionItem.objects.filter(
+                    meeting__series=series, meeting__starts_at__lt=meeting.starts_at, done=False
+                ).select_related("meeting__series", "responsible_person", "responsible_body", "measure", "agenda_item")
             ),
-            action_items=meeting.action_items.select_related("responsible_person", "responsible_body", "measure"),
+            all_action_items=actions,
             minutes_html=stored_minutes_html(meeting),
             history=meeting.history.select_related("history_user")[:20],
+            last_notice=meeting.notices.select_related("sent_by").prefetch_related("recipients__person").first(),
+            agenda_changed=agenda_changed(meeting),
         )
     if context["editable"]:
         context.update(

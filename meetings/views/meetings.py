@@ -2,11 +2,11 @@
 
 import datetime
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from participants.models import Body
 from participants.roles import is_coordinator, require_coordinator
 
 from .. import access, access_log, services
 from ..forms import MeetingForm, YearForm
-from ..minutes_records import MinutesAccessKind
-from ..models import Meeting
+from ..models import Meeting, MinutesAccessKind
+from ..overview import overview, year_meetings
 from ..rendering import series_legend, year_wheel_svg
 from .common import detail_context, parse_id, series_of_current_plan, year_from
 
@@ -30,15 +31,12 @@ def meeting_list(request):
     access.require_read(request.user)
     year = year_from(request)
     plan, series_list = series_of_current_plan()
-    meetings = (
-        Meeting.objects.in_year(year)
-        .filter(series__in=series_list)
-        .select_related("series")
-        .annotate(open_items=Count("action_items", filter=Q(action_items__done=False)))
+    series_id = parse_id(request.GET.get("serie", ""))
+    body_id = parse_id(request.GET.get("organ", ""))
+    meetings = year_meetings(year, series_list, series_id=series_id, body_id=body_id)
+    query = urlencode(
+        {key: value for key, value in (("year", year), ("serie", series_id), ("organ", body_id)) if value is not None}
     )
-    series_filter = request.GET.get("serie", "")
-    if parse_id(series_filter) is not None:
-        meetings = meetings.filter(series_id=parse_id(series_filter))
     mine = set(Meeting.objects.attended_by(request.user).in_year(year).values_list("pk", flat=True))
     return render(
         request,
@@ -47,9 +45,12 @@ def meeting_list(request):
             "plan": plan,
             "year": year,
             "series_list": series_list,
-            "series_filter": series_filter,
-            "meetings": meetings,
+            "series_filter": str(series_id or ""),
+            "bodies": Body.objects.filter(meeting_series__in=series_list).distinct(),
+            "body_filter": str(body_id or ""),
+            "query": query,
             "mine": mine,
+            **overview(request.user, meetings, page_number=request.GET.get("page"), series_id=series_id),
             "next_meeting": Meeting.objects.attended_by(request.user).upcoming().select_related("series").first(),
             "is_coordinator": is_coordinator(request.user),
             "year_form": YearForm(initial={"year": year}),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from measures.models import ActionPlan, Freshness
+from meetings.access import location_for
 from meetings.models import Meeting
 from participants import roles
 from participants.models import Level
@@ -74,10 +75,15 @@ def dashboard(request):
         "chart": status_chart(plan.measures.status_counts()),
     }
     if role == roles.STEERING_GROUP:
-        context["steering_meeting"] = _steering_meeting(plan)
+        context["steering_meeting"] = meeting = _steering_meeting(plan)
+        if meeting is not None:
+            meeting.shown_location = location_for(request.user, meeting)
     else:
         context["tasks"] = tasks_for(request.user, plan)
     if role == roles.COORDINATOR:
         context.update(_follow_up(plan))
-        context.update(meetings=upcoming_meetings(plan), upcoming_days=UPCOMING_DAYS, changes=recent_changes(plan))
+        meetings = upcoming_meetings(plan)
+        for meeting in meetings:
+            meeting.shown_location = location_for(request.user, meeting)
+        context.update(meetings=meetings, upcoming_days=UPCOMING_DAYS, changes=recent_changes(plan))
     return render(request, "plans/dashboard.html", context)

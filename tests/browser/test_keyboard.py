@@ -119,25 +119,28 @@ def test_a_working_group_member_writes_minutes_with_an_action_item_with_the_keyb
     tab_to(page, page.get_by_role("link", name=re.compile("^SLT-arbeidsgruppe, ")).first)
     press_and_wait(page)
     expect(page.get_by_role("heading", level=1)).to_have_text("SLT-arbeidsgruppe")
-    tab_to(page, page.get_by_role("link", name="Skriv referat"))
+    tab_to(page, page.get_by_role("link", name="Oppmøte og referat"))
     press_and_wait(page)
 
-    tab_to(page, page.get_by_label("Referat", exact=True))
+    round_ = page.get_by_role("region", name=re.compile("Runde: utfordringer"))
+    tab_to(page, round_.get_by_label("Referat", exact=True))
     page.keyboard.type("Skolene melder om rolig høst.")
-    kind = page.get_by_label("Type")
-    tab_to(page, kind)
-    page.keyboard.type("Oppf")  # type-ahead in the list picks «Oppfølgingspunkt»
-    expect(kind.locator("option:checked")).to_have_text("Oppfølgingspunkt")
-    tab_to(page, page.get_by_label("Tekst"))
+    tab_to(page, round_.get_by_label("Vedtak", exact=True))
+    page.keyboard.type("Tas til orientering.")
+    # A new action item row comes without a page load, and the focus goes to its text.
+    tab_to(page, round_.get_by_role("button", name=re.compile("^Legg til oppfølgingspunkt")))
+    page.keyboard.press("Enter")
+    text = round_.locator("fieldset.action-row").last.get_by_label("Oppfølgingspunkt", exact=True)
+    expect(text).to_be_focused()
     page.keyboard.type("Invitere næringslivet til dialogmøte")
     # Back with Shift+Tab to check the wording, then forward to the button.
-    tab_to(page, page.get_by_label("Referat", exact=True), backwards=True)
-    expect(page.get_by_label("Referat", exact=True)).to_have_value("Skolene melder om rolig høst.")
+    tab_to(page, round_.get_by_label("Referat", exact=True), backwards=True)
+    expect(round_.get_by_label("Referat", exact=True)).to_have_value("Skolene melder om rolig høst.")
     tab_to(page, page.get_by_role("button", name="Lagre referat"))
     press_and_wait(page, "Space")
 
     expect(page.get_by_role("status")).to_contain_text("Referatet ble lagret.")
-    expect(page.locator(".minutes")).to_contain_text("Skolene melder om rolig høst.")
+    expect(page.locator("#agenda .minutes").first).to_contain_text("Skolene melder om rolig høst.")
     actions = page.get_by_role("region", name="Vedtak og oppfølgingspunkter")
     expect(actions).to_contain_text("Invitere næringslivet til dialogmøte")
 

@@ -42,7 +42,7 @@ def test_the_year_view_draws_every_meeting_with_a_legend_and_a_month_list(workin
     svg = re.search(r"<svg[^>]*class=\"year-wheel\".*?</svg>", page, re.S).group(0)
     assert 'role="img"' in svg and f"<title>Årshjul {year}</title>" in svg and 'aria-label="Årshjul' in svg
     count = sum(s.meetings.in_year(year).count() for s in meetings.meeting_series.all())
-    assert svg.count("<path ") == count == 3 + 3 + 12 + 1 + 1
+    assert svg.count("<path ") == count == 3 + 3 + 11 + 1 + 1  # the operative group pauses in July
     assert all(month in svg for month in ("Jan", "Jun", "Des"))
     legend = response.context["legend"]
     assert len({entry["shape"] for entry in legend}) == len(legend) == 6
@@ -135,3 +135,52 @@ def test_calendar_addresses_need_a_role(outsider_client, gjesdal):
 def test_an_unknown_series_for_an_address_is_404(working_client, gjesdal):
     assert working_client.post(reverse("meetings:calendar_token_new"), {"series": "999999"}).status_code == 404
     assert working_client.post(reverse("meetings:calendar_token_new"), {"series": "abc"}).status_code == 404
+
+
+def test_the_minutes_pdf_is_a_tagged_moteprotokoll(working_client, working_meeting, working_member):
+    from participants.models import Person, SeatTerm
+
+    body = working_meeting.series.bodies.get()
+    SeatTerm.objects.create(
+        position=body.positions.get(title="barnevern"),
+        person=Person.objects.create(name="Bente Barn"),
+        deputy=Person.objects.create(name="Vera Vara"),
+    )
+    rows = {row.position.title: row for row in working_meeting.attendance.select_related("position")}
+    rows["barnevern"].status = "forfall"
+    rows["barnevern"].deputy = Person.objects.get(name="Vera Vara")
+    rows["barnevern"].save()
+    rows["helsestasjon"].status = "til_stede"
+    rows["helsestasjon"].save()
+    working_meeting.guests.create(name="Gro Gjest", organization="Frivilligsentralen")
+    working_meeting.chair = working_member.person
+    working_meeting.save()
+    sak = working_meeting.agenda_items.order_by("order")[2]
+    sak.decision = "Tas til orientering."
+    sak.save()
+    ActionItem.objects.create(
+        meeting=working_meeting,
+        agenda_item=sak,
+        text="Lage årshjul",
+        responsible_person=working_member.person,
+        due=datetime.date(2027, 1, 15),
+    )
+    response = working_client.get(reverse("meetings:minutes_pdf", args=[working_meeting.pk]))
+    reader = PdfReader(io.BytesIO(response.content))
+    text = re.sub(r"\s+", " ", "".join(page.extract_text() for page in reader.pages))
+    for expected in (
+        "Møteprotokoll",
+        "Arbeidsgruppe",
+        "Forfall",
+        "Vera Vara",
+        "Gro Gjest (Frivilligsentralen)",
+        f"Møteleder {working_member.person.name}",
+        f"{sak.case_label} {sak.title}",
+        "Tas til orientering.",
+        "Lage årshjul",
+        "15.01.2027",
+        "Ikke godkjent ennå.",
+    ):
+        assert expected in text, expected
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]

@@ -2,7 +2,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from meetings.forms import ActionItemForm, AgendaItemForm, MinutesForm, StatusFromMinutesForm
+from meetings.forms import ActionItemForm, AgendaItemForm, StatusFromMinutesForm
+from meetings.minutes_forms import ActionRowForm, GuestForm, SakForm
+from participants.models import Person
 from participants.validators import validate_no_national_id
 
 from .national_ids import valid_number, with_control_digits, with_wrong_control_digit
@@ -45,9 +47,14 @@ def test_ordinary_numbers_pass():
 
 def test_the_forms_refuse_a_national_id_with_a_reason(gjesdal):
     number = valid_number()
-    minutes = MinutesForm({"minutes": f"Ungdom {number} ble drøftet", "version": "x"})
-    assert not minutes.is_valid()
-    assert "fødselsnummer" in minutes.errors["minutes"][0]
+    for field in ("title", "minutes", "decision"):
+        sak = SakForm({"title": "Sak", "minutes": "", "decision": "", field: f"Ungdom {number} ble drøftet"})
+        assert not sak.is_valid() and "fødselsnummer" in sak.errors[field][0], field
+    row = ActionRowForm({"text": f"Følge opp {number}"}, plan=gjesdal, people=Person.objects.all())
+    assert not row.is_valid() and "fødselsnummer" in row.errors["text"][0]
+    for field in ("name", "organization"):
+        guest = GuestForm({"name": "Gjest", "organization": "", field: number})
+        assert not guest.is_valid() and "fødselsnummer" in guest.errors[field][0], field
     assert not AgendaItemForm({"title": number}, plan=gjesdal).is_valid()
     assert not ActionItemForm({"kind": "vedtak", "text": number}, plan=gjesdal).is_valid()
     status = StatusFromMinutesForm({"status": "pagar", "note": number}, item=None)
@@ -67,3 +74,21 @@ def test_the_minutes_form_warns_against_personal_data_and_keeps_the_text(working
     assert "fødselsnummer eller D-nummer" in response.content.decode()
     working_meeting.refresh_from_db()
     assert working_meeting.minutes == ""
+
+
+def test_a_new_sak_and_action_item_with_a_national_id_are_refused_and_kept(working_client, working_meeting):
+    from meetings.models import ActionItem
+
+    from .conftest import minutes_data
+
+    number = valid_number("150806")
+    data = minutes_data(
+        working_client,
+        working_meeting,
+        **{"ny-0-title": "Ny sak", "ny-0-decision": f"Gjelder {number}", "ny-0-ny-0-text": f"Ring {number}"},
+    )
+    response = working_client.post(reverse("meetings:minutes_edit", args=[working_meeting.pk]), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("fødselsnummer eller D-nummer") >= 2 and f"Gjelder {number}" in page
+    assert not working_meeting.agenda_items.filter(title="Ny sak").exists() and not ActionItem.objects.exists()

@@ -33,14 +33,17 @@ def busy_meeting(working_meeting):
 def test_the_meeting_page_needs_a_fixed_number_of_queries(
     coordinator_client, busy_meeting, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(20):
+    # The page reads the agenda, the seats and their holders on the day, attendance, guests, the chair and
+    # referent, who approves, the innkalling, open items of earlier meetings and the neighbours: a fixed set.
+    with django_assert_max_num_queries(31):
         assert coordinator_client.get(reverse("meetings:meeting_detail", args=[busy_meeting.pk])).status_code == 200
 
 
 def test_the_minutes_form_needs_a_fixed_number_of_queries(
     coordinator_client, busy_meeting, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(16):
+    # Attendance, guests and every sak with its action items in one form: a fixed set of queries.
+    with django_assert_max_num_queries(22):
         assert coordinator_client.get(reverse("meetings:minutes_edit", args=[busy_meeting.pk])).status_code == 200
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 
 from participants import roles
-from participants.models import Position
+from participants.models import Body
 
 
 def test_the_roles_exist_after_migrating(db):
@@ -54,9 +54,9 @@ def test_demo_users_get_their_role_and_a_seat_in_the_matching_body(gjesdal, sett
         user = User.objects.get(username=username)
         assert user.check_password("hemmelig-demo-1")
         assert list(user.groups.values_list("name", flat=True)) == [role]
-        assert set(Position.objects.filter(holder__user=user).values_list("body__key", flat=True)) == bodies
+        assert set(Body.objects.with_seat_for(user).values_list("key", flat=True)) == bodies
     outsider = User.objects.get(username="utenforstaende")
-    assert not outsider.groups.exists() and not Position.objects.filter(holder__user=outsider).exists()
+    assert not outsider.groups.exists() and not Body.objects.with_seat_for(outsider).exists()
     # Running it again keeps one user per role and their seats.
     call_command("seed_demo_users", "--password", "hemmelig-demo-1", stdout=io.StringIO())
     assert User.objects.count() == 5

@@ -104,27 +104,35 @@ def test_my_measures_needing_an_update_are_those_of_my_bodies_that_are_due_or_la
     assert [(m.number, m.freshness) for m in measures] == [(2, "forsinket"), (1, "snart")]
 
 
-def test_minutes_awaiting_approval_are_the_written_unapproved_minutes_of_past_meetings(coordinator, gjesdal):
+def test_minutes_awaiting_approval_are_those_sent_for_approval_of_meetings_that_have_started(coordinator, gjesdal):
     series = _series(gjesdal, "arbeidsgruppe")
     now = timezone.now()
     past = series.meetings.filter(starts_at__lt=now).order_by("starts_at")
-    written, empty = past[0], past[1]
-    written.minutes = "Referat fra møtet"
+    sent, written = past[0], past[1]
+    sent.minutes_status = MinutesStatus.SUBMITTED
+    sent.save()
+    written.minutes = "Referat som ikke er sendt ennå"
     written.save()
     approved = past[2]
-    approved.minutes = "Godkjent referat"
     approved.minutes_status = MinutesStatus.APPROVED
     approved.save()
-    assert empty.minutes == ""
-    assert tasks_for(coordinator, gjesdal).approvals == [written]
+    future = series.meetings.filter(starts_at__gt=now).first()
+    future.minutes_status = MinutesStatus.SUBMITTED
+    future.save()
+    # No chair is named for the working group: the coordinator approves.
+    assert tasks_for(coordinator, gjesdal).approvals == [sent]
 
 
-def test_a_member_who_cannot_approve_sees_no_minutes_to_approve(working_member, gjesdal):
+def test_the_chair_gets_the_minutes_to_approve_and_a_plain_member_does_not(working_member, coordinator, gjesdal):
     series = _series(gjesdal, "arbeidsgruppe")
     meeting = series.meetings.filter(starts_at__lt=timezone.now()).first()
-    meeting.minutes = "Referat"
+    meeting.minutes_status = MinutesStatus.SUBMITTED
     meeting.save()
     assert tasks_for(working_member, gjesdal).approvals == []
+    meeting.chair = working_member.person
+    meeting.save()
+    assert tasks_for(working_member, gjesdal).approvals == [meeting]
+    assert tasks_for(coordinator, gjesdal).approvals == []  # the chair is named: it is theirs
 
 
 def test_my_next_meetings_are_those_of_my_bodies(working_client, gjesdal):

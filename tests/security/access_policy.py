@@ -103,8 +103,59 @@ def _agenda_item(meeting):
     return meeting.agenda_items.order_by("order").last().pk
 
 
-def _attendance(meeting):
-    return {"present": [str(row.pk) for row in meeting.attendance.all()]}
+def _body():
+    from participants.models import Body
+
+    return Body.objects.get(key="arbeidsgruppe")
+
+
+def _term():
+    from participants.models import SeatTerm
+
+    return SeatTerm.objects.filter(position__body__key="arbeidsgruppe").first()
+
+
+def _org_data(form_class, instance):
+    return form_data(form_class(instance=instance))
+
+
+def _org_cases():
+    from meetings.org_forms import BodyForm, MeetingSeriesForm, PersonForm, PositionForm, SeatTermForm
+
+    edit = {"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)}
+    return {
+        "meetings:organisation": Case(GET=coordinator_only(200), POST=logged_in(405)),
+        "meetings:body_edit": Case(
+            kwargs=lambda world: {"pk": _body().pk}, data=lambda world: _org_data(BodyForm, _body()), **edit
+        ),
+        "meetings:seat_add": Case(
+            kwargs=lambda world: {"pk": _body().pk}, data=lambda world: {"title": "Nytt sete", "order": "20"}, **edit
+        ),
+        "meetings:seat_edit": Case(
+            kwargs=lambda world: {"pk": _term().position_id},
+            data=lambda world: _org_data(PositionForm, _term().position),
+            **edit,
+        ),
+        "meetings:seat_term_new": Case(
+            kwargs=lambda world: {"pk": _term().position_id},
+            data=lambda world: {"person": str(_term().person_id), "starts_on": (timezone.localdate()).isoformat()},
+            **edit,
+        ),
+        "meetings:seat_term_edit": Case(
+            kwargs=lambda world: {"pk": _term().pk}, data=lambda world: _org_data(SeatTermForm, _term()), **edit
+        ),
+        "meetings:person_add": Case(data=lambda world: {"name": "Ny Person", "email": "ny@example.org"}, **edit),
+        "meetings:person_edit": Case(
+            kwargs=lambda world: {"pk": _term().person_id},
+            data=lambda world: _org_data(PersonForm, _term().person),
+            **edit,
+        ),
+        "meetings:series_edit": Case(
+            kwargs=lambda world: {"pk": world.working_meeting.series_id},
+            data=lambda world: _org_data(MeetingSeriesForm, world.working_meeting.series),
+            **edit,
+        ),
+    }
 
 
 NEXT_YEAR = timezone.localdate().year + 1
@@ -330,9 +381,33 @@ MATRIX = {
         },
         data=lambda meeting: {"minutes": "Ny tekst i referatet", "version": version_of(meeting)},
     ),
+    # Approving: the coordinator (the meetings name no chair); a meeting that has started (world).
     "meetings:minutes_approve": per_meeting(
+        working={"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)},
+        operative={"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)},
+    ),
+    # The innkalling: the coordinator sends it (the meetings name no chair); everyone who reads gets the PDF,
+    # which for a confidential series names no case.
+    "meetings:notice_send": per_meeting(
         working={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
         operative={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
+    ),
+    "meetings:notice_pdf": per_meeting(
+        working={"GET": members(200), "POST": logged_in(405)},
+        operative={"GET": members(200), "POST": logged_in(405)},
+    ),
+    "meetings:minutes_submit": per_meeting(
+        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
+        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
+    ),
+    # Without ?blokk= naming a sak of the meeting there is no row to add: 404 for those who may edit.
+    "meetings:minutes_new_row": per_meeting(
+        working={"GET": members(404, steering_member=403, operative_member=403), "POST": logged_in(405)},
+        operative={"GET": members(404, steering_member=403, working_member=403), "POST": logged_in(405)},
+    ),
+    "meetings:minutes_new_sak": per_meeting(
+        working={"GET": members(200, steering_member=403, operative_member=403), "POST": logged_in(405)},
+        operative={"GET": members(200, steering_member=403, working_member=403), "POST": logged_in(405)},
     ),
     "meetings:minutes_reopen": per_meeting(
         working={"GET": logged_in(405), "POST": coordinator_only(REDIRECT)},
@@ -359,11 +434,6 @@ MATRIX = {
         item=_agenda_item,
         data=lambda meeting: {"direction": "up"},
     ),
-    "meetings:attendance_save": per_meeting(
-        working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
-        operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
-        data=_attendance,
-    ),
     "meetings:action_item_add": per_meeting(
         working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
         operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
@@ -384,4 +454,5 @@ MATRIX = {
         working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
         operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
     ),
+    **_org_cases(),
 }

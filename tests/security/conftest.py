@@ -1,5 +1,6 @@
 """One small world for the access matrix and the fuzz tests: the plan, the personas, two meetings."""
 
+import datetime
 from types import SimpleNamespace
 
 import pytest
@@ -34,6 +35,11 @@ def _meeting_of(plan, key):
     series = plan.meeting_series.get(key=key)
     meetings_create_for_year(series=series, year=timezone.localdate().year)
     meeting = series.meetings.order_by("starts_at").first()
+    # A meeting that has started, so that its minutes can be approved whatever the date today.
+    length = meeting.ends_at - meeting.starts_at
+    meeting.starts_at = timezone.now() - datetime.timedelta(days=7)
+    meeting.ends_at = meeting.starts_at + length
+    meeting.save()
     attendance_sync(meeting=meeting)
     return meeting
 

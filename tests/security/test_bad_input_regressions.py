@@ -43,9 +43,17 @@ def test_the_meeting_list_ignores_a_series_filter_that_is_no_id(world, coordinat
 
 
 @pytest.mark.parametrize("value", ["²", "99999999999999999999999"])
-def test_attendance_ignores_values_that_are_no_id(world, coordinator_client, value):
-    url = reverse("meetings:attendance_save", args=[world.working_meeting.pk])
-    assert coordinator_client.post(url, {"present": [value]}).status_code == 302
+def test_attendance_refuses_a_deputy_that_is_no_id_with_a_form_error(world, coordinator_client, value):
+    url = reverse("meetings:minutes_edit", args=[world.working_meeting.pk])
+    seat = world.working_meeting.attendance.first().position_id
+    response = coordinator_client.post(url, {f"sete-{seat}-status": "til_stede", f"sete-{seat}-deputy": value})
+    assert response.status_code == 200 and response.context["page"].seat_forms
+
+
+@pytest.mark.parametrize("query", ["n=²", "n=999999999999", "blokk=sak-x&n=1", "blokk=ny-99999999999&n=1"])
+def test_a_new_row_that_is_no_id_is_not_found(world, coordinator_client, query):
+    url = reverse("meetings:minutes_new_row", args=[world.working_meeting.pk])
+    assert coordinator_client.get(f"{url}?{query}").status_code == 404
 
 
 @pytest.mark.parametrize("name", ["meetings:calendar_token_new", "meetings:calendar_token_revoke"])

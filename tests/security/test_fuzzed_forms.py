@@ -68,9 +68,28 @@ def _minutes_base(world):
 
 
 def _minutes_fields(world):
+    """The minutes page: the meeting's fields, a sak and its status update, new rows and a new sak, guests."""
     item = world.working_meeting.agenda_items.exclude(measure=None).get()
-    new = _item_fields("new", [name for name in ACTION_FIELDS if name != "done"])
-    return ["minutes", "version", f"item-{item.pk}-status", f"item-{item.pk}-note", *new]
+    sak = f"sak-{item.pk}"
+    row = ["text", "responsible_person", "due", "measure"]
+    return [
+        "minutes",
+        "version",
+        "chair",
+        "secretary",
+        f"item-{item.pk}-status",
+        f"item-{item.pk}-note",
+        *_item_fields(sak, ["title", "minutes", "decision", "version"]),
+        *_item_fields(f"{sak}-ny-0", row),
+        *_item_fields("ny-0", ["title", "minutes", "decision"]),
+        *_item_fields("ny-0-ny-0", row),
+        *_item_fields("gjest", ["TOTAL_FORMS", "INITIAL_FORMS", "0-name", "0-organization"]),
+    ]
+
+
+def _seat_fields(world):
+    seat = world.working_meeting.attendance.order_by("position__order").first().position_id
+    return _item_fields(f"sete-{seat}", ["status", "deputy", "version"])
 
 
 def _query(data):
@@ -197,11 +216,12 @@ TARGETS = {
         fields=["direction"],
         base=lambda world: {"direction": "up"},
     ),
-    "attendance": Target(
-        url=_meeting_url("meetings:attendance_save"),
-        fields=["present"],
-        base=lambda world: {"present": [str(row.pk) for row in world.working_meeting.attendance.all()]},
+    "attendance on the minutes page": Target(url=_meeting_url("meetings:minutes_edit"), fields=_seat_fields),
+    "minutes page: a new action item row": Target(
+        url=_meeting_url("meetings:minutes_new_row"), fields=["blokk", "n"], method="get"
     ),
+    "minutes page: a new sak": Target(url=_meeting_url("meetings:minutes_new_sak"), fields=["n"], method="get"),
+    "minutes send for approval": Target(url=_meeting_url("meetings:minutes_submit"), fields=["version"]),
     "minutes with version and status updates": Target(
         url=_meeting_url("meetings:minutes_edit"), fields=_minutes_fields, base=_minutes_base
     ),

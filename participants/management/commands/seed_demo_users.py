@@ -5,7 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from participants import roles
-from participants.models import Body, Level, Person, Position
+from participants.models import Body, Level, Person, Position, SeatTerm
 from slt_portal.commands import MunicipalityCommand
 
 DEFAULT_PASSWORD = "slt-demo-2026"
@@ -22,7 +22,7 @@ DEMO_USERS = [
 
 def _seats_for(role):
     """The seats a demo user of this role takes: generic, so any municipality's plan works."""
-    vacant = Position.objects.filter(holder__isnull=True)
+    vacant = Position.objects.exclude(pk__in=SeatTerm.objects.current().values("position"))
     if role == roles.COORDINATOR:
         return list(vacant.filter(title__icontains="SLT-koordinator"))
     bodies = {
@@ -57,9 +57,9 @@ class Command(MunicipalityCommand):
             user.groups.set([Group.objects.get(name=role)] if role else [])
             person, _created = Person.objects.update_or_create(user=user, defaults={"name": name})
             for seat in _seats_for(role):
-                seat.holder = person
-                seat.save()
-            seats = ", ".join(f"{seat.title} ({seat.body})" for seat in person.positions.all()) or "–"
+                SeatTerm.objects.create(position=seat, person=person)
+            held = person.seat_terms.current().select_related("position__body")
+            seats = ", ".join(f"{term.position.title} ({term.position.body})" for term in held) or "–"
             label = roles.ROLE_LABELS[role] if role else _("no role")
             self.stdout.write(f"{username:16} {label}: {seats}")
         self.stdout.write(_("Password for all demo users: %(password)s") % {"password": password})

@@ -1,6 +1,6 @@
 """What the portal records about confidential minutes: who opened them, and when they were purged.
 
-Models of their own module (imported by models.py), beside the meeting models rather than in them.
+Kept apart from the meeting models: they record what people did with the minutes, not the minutes.
 """
 
 from django.conf import settings

@@ -1,0 +1,86 @@
+"""The meeting overview: upcoming first, then past with "mangler referat", filters, a year a page at a time,
+weekly series folded; the start page's meetings are links."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.models import Meeting
+from meetings.services import meetings_create_for_year
+
+
+def list_for(client, **params):
+    return client.get(reverse("meetings:meeting_list"), params)
+
+
+def test_upcoming_first_then_past_newest_first_with_missing_minutes_flags(working_client, meetings):
+    year = timezone.localdate().year
+    weekly = meetings.meeting_series.get(key="politikontakt-slt-koordinator")
+    meetings_create_for_year(series=weekly, year=year)
+    now = timezone.now()
+    response = list_for(working_client, year=year)
+    upcoming, past = response.context["upcoming"], response.context["past_page"].object_list
+    singles = [row for row in upcoming if not getattr(row, "folded", False)]
+    assert all(meeting.ends_at >= now for meeting in singles)
+    assert [m.starts_at for m in singles] == sorted(m.starts_at for m in singles)
+    past_singles = [row for row in past if not getattr(row, "folded", False)]
+    assert all(m.ends_at < now for m in past_singles)
+    assert [m.starts_at for m in past_singles] == sorted((m.starts_at for m in past_singles), reverse=True)
+    assert all(m.missing_minutes for m in past_singles if not m.is_cancelled)
+    # The weekly series is one folded row in each part, not fifty.
+    folded = [row for row in [*upcoming, *past] if getattr(row, "folded", False)]
+    assert {row.series for row in folded} == {weekly} and len(folded) <= 2
+    page = response.content.decode()
+    assert "Kommende møter" in page and "Tidligere møter" in page and "mangler referat" in page
+
+
+def test_written_minutes_clear_the_flag(working_client, working_meeting):
+    working_meeting.starts_at = timezone.now() - datetime.timedelta(days=3)
+    working_meeting.ends_at = working_meeting.starts_at + datetime.timedelta(hours=2)
+    working_meeting.save()
+    sak = working_meeting.agenda_items.first()
+    sak.decision = "Godkjent"
+    sak.save()
+    response = list_for(working_client, year=timezone.localtime(working_meeting.starts_at).year)
+    (row,) = [m for m in response.context["meetings"] if m.pk == working_meeting.pk]
+    assert not row.missing_minutes and row.phase == "avholdt"
+
+
+def test_filters_by_body_and_series_and_a_chosen_series_is_not_folded(working_client, meetings):
+    year = timezone.localdate().year
+    weekly = meetings.meeting_series.get(key="politikontakt-slt-koordinator")
+    meetings_create_for_year(series=weekly, year=year)
+    body = meetings.meeting_series.get(key="arbeidsgruppe").bodies.get()
+    by_body = list_for(working_client, year=year, organ=body.pk).context["meetings"]
+    assert by_body and all(body in m.series.bodies.all() for m in by_body)
+    response = list_for(working_client, year=year, serie=weekly.pk)
+    rows = [*response.context["upcoming"], *response.context["past_page"].object_list]
+    assert rows and not any(getattr(row, "folded", False) for row in rows)
+    assert response.context["past_page"].paginator.num_pages >= 1
+
+
+def test_the_past_meetings_come_a_page_at_a_time(working_client, meetings):
+    series = meetings.meeting_series.get(key="arbeidsgruppe")
+    start = timezone.now() - datetime.timedelta(days=300)
+    Meeting.objects.bulk_create(
+        Meeting(
+            series=series,
+            starts_at=start + datetime.timedelta(hours=n),
+            ends_at=start + datetime.timedelta(hours=n, minutes=30),
+        )
+        for n in range(60)
+    )
+    year = timezone.localtime(start).year
+    first = list_for(working_client, year=year, serie=series.pk)
+    assert len(first.context["past_page"].object_list) == 25
+    second = list_for(working_client, year=year, serie=series.pk, page=2)
+    assert second.status_code == 200 and second.context["past_page"].number == 2
+
+
+def test_the_start_pages_meetings_are_links(coordinator_client, working_meeting):
+    working_meeting.starts_at = timezone.now() + datetime.timedelta(days=2)
+    working_meeting.ends_at = working_meeting.starts_at + datetime.timedelta(hours=2)
+    working_meeting.save()
+    page = coordinator_client.get(reverse("plans:dashboard")).content.decode()
+    assert f'href="{reverse("meetings:meeting_detail", args=[working_meeting.pk])}"' in page
