@@ -155,7 +155,8 @@ def test_every_page_speaks_nynorsk_when_the_municipality_writes_nynorsk(nynorsk_
             continue
         html = response.content.decode()
         checked += 1
-        assert '<html lang="nn">' in html, url
+        if "<html" in html:  # not a fragment that htmx puts into a page
+            assert '<html lang="nn">' in html, url
         markers = found_markers(portal_words(html, data))
         if markers:
             wrong.append(f"{url}: {sorted(markers)}")
