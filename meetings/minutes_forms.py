@@ -73,6 +73,7 @@ class AttendanceForm(VersionedFormMixin, forms.ModelForm):
         self.fields["deputy"].required = False
         self.fields["deputy"].empty_label = _("No deputy")
         self.fields["deputy"].label = _("Deputy (vara)")
+        self.fields["deputy"].widget.attrs["class"] = "form-select form-select-sm"
         if seat.vacant:
             del self.fields["status"]  # a vacant seat has no one to be present or absent
         else:

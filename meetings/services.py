@@ -301,10 +301,16 @@ def _minutes_status_set(*, meeting: Meeting, user: User, status: str, reason: st
 
 @transaction.atomic
 def minutes_submit(*, meeting: Meeting, user: User) -> Meeting:
-    """The referent sends the minutes for approval; MinutesLocked when they are approved already."""
-    return _minutes_status_set(
+    """The referent sends the minutes for approval; MinutesLocked when they are approved already.
+
+    Unfinished saker go onto the next meeting's agenda now (carry_forward): minutes approved at the
+    next meeting are approved only once it has started.
+    """
+    submitted = _minutes_status_set(
         meeting=meeting, user=user, status=MinutesStatus.SUBMITTED, reason=_("Sent for approval")
     )
+    carry_forward(meeting=submitted)
+    return submitted
 
 
 @transaction.atomic
