@@ -44,6 +44,6 @@ def test_a_confidential_meetings_place_is_in_no_e_mail_and_no_calendar(operative
     send_reminders(days=3, today=day - datetime.timedelta(days=3))
     (reminder,) = mail.outbox
     assert PLACE not in reminder.body
-    token = CalendarToken.objects.create(user=operative_member)
-    feed = Client().get(reverse("meetings:calendar_feed", args=[token.token])).content.decode()
+    _row, token = CalendarToken.objects.issue(user=operative_member)
+    feed = Client().get(reverse("meetings:calendar_feed", args=[token])).content.decode()
     assert "Fjellet" not in feed
