@@ -14,6 +14,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,7 +22,7 @@ from django.utils import timezone, translation
 from slt_portal.pdf import render_pdf
 
 from .access import location_for
-from .models import Meeting, MeetingStatus, Notice, NoticeRecipient
+from .models import Meeting, MeetingSeries, MeetingStatus, Notice, NoticeRecipient
 from .notify import subject_name
 from .seats import chair_of, holders_on
 
@@ -109,19 +110,27 @@ def notice_send(*, meeting, user=None, base_url="", now=None):
 
 
 def meetings_due_for_notice(today=None):
-    """Meetings not yet noticed whose series' notice days have come (and that have not started)."""
+    """Meetings without a notice, not started, on a day from today to their series' notice days ahead."""
     today = today or timezone.localdate()
-    now = timezone.now()
+    zone = timezone.get_default_timezone()
+    start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min), zone)
+    longest = MeetingSeries.objects.aggregate(longest=Max("notice_days"))["longest"] or 0
     candidates = (
-        Meeting.objects.filter(notice_sent_at__isnull=True, starts_at__gt=now)
+        Meeting.objects.filter(
+            notice_sent_at__isnull=True,
+            starts_at__gte=start,
+            starts_at__gt=timezone.now(),
+            starts_at__lt=start + datetime.timedelta(days=longest + 1),
+        )
         .exclude(status=MeetingStatus.CANCELLED)
         .select_related("series")
+        .order_by("starts_at")
     )
-    due = []
-    for meeting in candidates.filter(starts_at__lt=now + datetime.timedelta(days=60)):
-        if timezone.localtime(meeting.starts_at).date() - today <= datetime.timedelta(days=meeting.series.notice_days):
-            due.append(meeting)
-    return due
+    return [
+        meeting
+        for meeting in candidates
+        if (timezone.localtime(meeting.starts_at).date() - today).days <= meeting.series.notice_days
+    ]
 
 
 def send_notices(*, today=None, base_url=""):

@@ -90,6 +90,7 @@ def test_notices_go_out_the_series_number_of_days_ahead_from_cron(gjesdal, worki
     SeatTerm.objects.create(position=seat, person=holder)
     day = timezone.localtime(meeting.starts_at).date()
     assert send_notices(today=day - datetime.timedelta(days=series.notice_days + 1)) == 0
+    assert send_notices(today=day + datetime.timedelta(days=1)) == 0  # a day too late: not sent at all
     call_command("send_notices", "--today", (day - datetime.timedelta(days=series.notice_days)).isoformat())
     assert [m.to for m in mail.outbox] == [["helse@example.org"]]
     assert send_notices(today=day - datetime.timedelta(days=series.notice_days - 1)) == 0  # sent already

@@ -22,6 +22,7 @@ from meetings.forms import ActionItemForm, MeetingForm
 from plans.forms import ActionPlanTextsForm, GoalForm
 from tests.conftest import PASSWORD
 
+from .access_policy_organisation import org_cases
 from .conftest import PERSONAS, SECRET_ACTION, SECRET_MINUTES, form_data
 
 LOGIN = "LOGIN"
@@ -101,61 +102,6 @@ def _action_item_data(meeting):
 
 def _agenda_item(meeting):
     return meeting.agenda_items.order_by("order").last().pk
-
-
-def _body():
-    from participants.models import Body
-
-    return Body.objects.get(key="arbeidsgruppe")
-
-
-def _term():
-    from participants.models import SeatTerm
-
-    return SeatTerm.objects.filter(position__body__key="arbeidsgruppe").first()
-
-
-def _org_data(form_class, instance):
-    return form_data(form_class(instance=instance))
-
-
-def _org_cases():
-    from meetings.org_forms import BodyForm, MeetingSeriesForm, PersonForm, PositionForm, SeatTermForm
-
-    edit = {"GET": coordinator_only(200), "POST": coordinator_only(REDIRECT)}
-    return {
-        "meetings:organisation": Case(GET=coordinator_only(200), POST=logged_in(405)),
-        "meetings:body_edit": Case(
-            kwargs=lambda world: {"pk": _body().pk}, data=lambda world: _org_data(BodyForm, _body()), **edit
-        ),
-        "meetings:seat_add": Case(
-            kwargs=lambda world: {"pk": _body().pk}, data=lambda world: {"title": "Nytt sete", "order": "20"}, **edit
-        ),
-        "meetings:seat_edit": Case(
-            kwargs=lambda world: {"pk": _term().position_id},
-            data=lambda world: _org_data(PositionForm, _term().position),
-            **edit,
-        ),
-        "meetings:seat_term_new": Case(
-            kwargs=lambda world: {"pk": _term().position_id},
-            data=lambda world: {"person": str(_term().person_id), "starts_on": (timezone.localdate()).isoformat()},
-            **edit,
-        ),
-        "meetings:seat_term_edit": Case(
-            kwargs=lambda world: {"pk": _term().pk}, data=lambda world: _org_data(SeatTermForm, _term()), **edit
-        ),
-        "meetings:person_add": Case(data=lambda world: {"name": "Ny Person", "email": "ny@example.org"}, **edit),
-        "meetings:person_edit": Case(
-            kwargs=lambda world: {"pk": _term().person_id},
-            data=lambda world: _org_data(PersonForm, _term().person),
-            **edit,
-        ),
-        "meetings:series_edit": Case(
-            kwargs=lambda world: {"pk": world.working_meeting.series_id},
-            data=lambda world: _org_data(MeetingSeriesForm, world.working_meeting.series),
-            **edit,
-        ),
-    }
 
 
 NEXT_YEAR = timezone.localdate().year + 1
@@ -454,5 +400,5 @@ MATRIX = {
         working={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, operative_member=403)},
         operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
     ),
-    **_org_cases(),
+    **org_cases(),
 }
