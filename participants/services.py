@@ -22,7 +22,7 @@ def sso_identity_link(*, issuer, subject, email):
     if not email:
         return None
     User = get_user_model()
-    people = list(Person.objects.select_for_update().filter(email__iexact=email).select_related("user"))
+    people = list(Person.objects.select_for_update(of=("self",)).filter(email__iexact=email).select_related("user"))
     users = {person.user for person in people if person.user is not None and person.user.is_active}
     users |= set(User.objects.filter(email__iexact=email, is_active=True))
     if len(users) > 1:

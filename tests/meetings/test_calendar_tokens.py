@@ -69,7 +69,9 @@ def test_addresses_made_before_hashing_keep_working_after_the_migration(working_
 
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
-        executor.migrate(after)
+        executor.migrate(after)  # the hashing, then every later migration: the feed reads today's tables
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
         response = Client().get(reverse("meetings:calendar_feed", args=["gammel-adresse-fra-2026"]))
         assert response.status_code == 200
