@@ -1,6 +1,6 @@
 """A saved object's change history for its edit page: who changed which field from what to what."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
