@@ -2,13 +2,11 @@
 
 from django.db.models import CharField, F, Value
 from django.utils.text import Truncator
-from django.utils.translation import gettext_lazy as _
 
+from participants.history import ACTIONS
 from participants.models import Body, Organization, Person
 
 from .models import FocusArea, Measure, Status
-
-ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
 
 def who(record):
