@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from measures.models import ActionPlan, Link, LinkSection, Measure, Status, parse_period
 from meetings.models import MeetingSeries, StandingAgendaItem
-from participants.models import Body, Level, Organization, Position
+from participants.models import Body, Level, Organization, Position, WrittenStandard
 
 from .checks import FieldChecker, PlanFileError, YamlMapping, line_index, max_length
 
@@ -27,6 +27,7 @@ TOP_LEVEL = [
     "adopted_on",
     "adopted_by",
     "published",
+    "written_standard",
     "chapters",
     "goals",
     "focus_areas",
@@ -129,6 +130,7 @@ class PlanData(TypedDict, total=False):
     municipality: str
     title: str
     published: bool
+    written_standard: str
     period_start: int | None
     period_end: int | None
     adopted_on: datetime.date | None
@@ -216,6 +218,8 @@ def _read_header(r: FieldChecker, data: YamlMapping) -> PlanData:
         ),
         "title": r.text(data, "title", "", required=True, max_length=max_length(ActionPlan, "title")),
         "published": r.boolean(data, "published", ""),
+        "written_standard": r.choice(data, "written_standard", "", WrittenStandard, default=WrittenStandard.BOKMAL)
+        or WrittenStandard.BOKMAL,
     }
     period = parse_period(data.get("period"))
     if period is None:
