@@ -18,10 +18,11 @@ from measures.models import (
     StatusUpdate,
 )
 from meetings.services import meetings_create_for_year
-from participants.models import Body
+from participants.models import Body, WrittenStandard
 
 from .documents import render_adopted_plan
 from .planfile import PlanFileError, export_plan, import_plan
+from .planfile.checks import Loader
 from .revisions import compare_plan_files
 
 
@@ -57,9 +58,11 @@ def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
 
 def _adopted_content(plan_file):
     """A plan file's content as a political body adopts it: without the publishing flag or the adoption."""
-    content = yaml.safe_load(plan_file)
+    content = yaml.load(plan_file, Loader=Loader)  # noqa: S506 - a safe loader
     for key in ("published", "adopted_on", "adopted_by"):
         content.pop(key, None)
+    # Versions adopted before the plan file named its written standard were bokmål.
+    content.setdefault("written_standard", WrittenStandard.BOKMAL)
     return content
 
 
