@@ -23,6 +23,7 @@ from measures.models import (
     Status,
 )
 from measures.versioning import VersionedFormMixin
+from measures.widgets import MeasureField, measure_field_for
 from participants.models import Body, Level
 from participants.validators import validate_no_national_id
 
@@ -180,11 +181,11 @@ class LinkForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Link
         fields = ["section", "measure", "title", "url", "order"]
-        field_classes = {"url": partial(forms.URLField, assume_scheme="https")}
+        field_classes = {"url": partial(forms.URLField, assume_scheme="https"), "measure": MeasureField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = self.instance.plan.measures.all()
+        measure_field_for(self, self.instance.plan)
         self.fields["measure"].help_text = _("Only for links in the section “Measure”.")
 
     def clean(self):
