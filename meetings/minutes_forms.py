@@ -105,7 +105,17 @@ class GuestForm(forms.ModelForm):
         fields = ["name", "organization"]
 
 
-GuestFormSet = forms.modelformset_factory(MeetingGuest, form=GuestForm, extra=1, can_delete=True)
+# A meeting has a handful of guests; a posted form count beyond the limit is refused, never built.
+MAX_GUESTS = 40
+GuestFormSet = forms.modelformset_factory(
+    MeetingGuest,
+    form=GuestForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_GUESTS,
+    validate_max=True,
+    absolute_max=MAX_GUESTS,
+)
 
 
 class SakForm(VersionedFormMixin, forms.ModelForm):
