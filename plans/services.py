@@ -6,6 +6,7 @@ import hashlib
 import yaml
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -79,7 +80,19 @@ def plan_file_import(*, data):
     importing the same file again changes nothing; one that differs is refused and writes nothing.
     A file adopted later than the latest version becomes the next version.
     """
-    plan = import_plan(data=data)
+    try:
+        plan = import_plan(data=data)
+    except ProtectedError as protected:
+        kept = sorted({str(obj) for obj in protected.protected_objects})[:5]
+        raise PlanFileError(
+            [
+                _(
+                    "The file leaves out measures or regular meetings that reports of record or an earlier "
+                    "period refer to (%(kept)s). Those are kept: put them back in the file."
+                )
+                % {"kept": "; ".join(kept)}
+            ]
+        ) from protected
     adopted_on = data["adopted_on"]
     if adopted_on is None:
         return plan

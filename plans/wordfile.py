@@ -11,6 +11,7 @@ import io
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -88,7 +89,7 @@ def _build(document, context):
     if not report.is_frozen:
         document.add_paragraph(_("Draft, not frozen")).runs[0].bold = True
     document.add_paragraph(
-        f"{_('To')}: {_('The municipal council (kommunestyret)')}\n"
+        f"{pgettext('the addressee of a report', 'To')}: {_('The municipal council (kommunestyret)')}\n"
         f"{_('Year')}: {year}\n"
         f"{_('Report date')}: {_date(context['report_date'])}"
     )

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import yaml
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,6 +11,8 @@ from measures.models import Measure, ReportFrozenError, Status, StatusUpdate
 from meetings.models import StatusReport
 from plans import services
 from plans.documents import measure_changes
+from plans.planfile import PlanFileError, read_plan_file
+from tests.conftest import GJESDAL_PLAN
 from tests.pdfs import assert_in_pdf, pdf_text, squash
 
 from .reports_data import (
@@ -319,3 +322,26 @@ def test_frozen_reports_are_listed_on_the_documents_page_and_linked_from_their_m
 
     assert url in documents.text
     assert url in meeting_page.text
+
+
+def test_a_plan_file_that_leaves_out_a_measure_a_report_refers_to_is_refused_and_changes_nothing(gjesdal, draft):
+    measure = gjesdal.measures.get(number=12)
+    services.status_report_save(
+        report=draft,
+        period_start=draft.period_start,
+        period_end=draft.period_end,
+        meeting=None,
+        overall_assessment="",
+        assessments={measure.pk: "Vurdert før fjerning"},
+    )
+    content = yaml.safe_load(GJESDAL_PLAN.read_text(encoding="utf-8"))
+    content["measures"] = [entry for entry in content["measures"] if entry["number"] != 12]
+    content["links"] = [entry for entry in content["links"] if entry.get("measure") != 12]
+    content.pop("adopted_on", None)  # a working draft: only the report holds the measure back
+
+    with pytest.raises(PlanFileError) as refused:
+        services.plan_file_import(data=read_plan_file(yaml.safe_dump(content, allow_unicode=True)))
+
+    assert "12." in " ".join(refused.value.errors)
+    assert gjesdal.measures.filter(number=12).exists()
+    assert draft.assessments.get().text == "Vurdert før fjerning"
