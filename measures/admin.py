@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionPlan, FocusArea, Goal, Link, Measure, PlanVersion, StatusUpdate
+from .models import ActionPlan, FocusArea, Goal, Indicator, IndicatorValue, Link, Measure, PlanVersion, StatusUpdate
 
 
 class GoalInline(admin.TabularInline):
@@ -104,3 +104,17 @@ class PlanVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "plan", "unit", "source", "good_direction"]
+    list_filter = ["plan", "source"]
+    search_fields = ["name"]
+    filter_horizontal = ["goals", "measures"]
+    inlines = [IndicatorValueInline]

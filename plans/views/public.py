@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from measures.charts import indicator_charts
 from measures.lookup import plan_or_404
 from measures.models import ActionPlan
 
@@ -23,6 +24,8 @@ def public_plan(request, period=None):
         context = {"version": version, "title": plan_title(plan)}
     else:
         context = {**plan_context(plan, for_pdf=False), "title": plan_title(plan)}
+    # Figures come in after adoption: the page shows them as they stand, with small numbers hidden.
+    context["indicator_charts"] = indicator_charts(plan.indicators.prefetch_related("values"), public=True)
     return render(request, "plans/public_plan.html", context)
 
 
