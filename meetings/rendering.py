@@ -273,17 +273,17 @@ def year_wheel_svg(year, rings, *, size=640, summary="", dom_id="year-wheel"):
         name = date_format(datetime.date(year, month, 1), "M")
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" dominant-baseline="middle" '
-            f'class="wheel-month">{escape(name)}</text>'
+            f'class="wheel-month" font-size="15" fill="#212529">{escape(name)}</text>'
         )
     parts.append(
         f'<text x="{centre}" y="{centre}" text-anchor="middle" dominant-baseline="middle" '
-        f'class="wheel-year">{year}</text>'
+        f'class="wheel-year" font-size="28" font-weight="700" fill="#0b4f6c">{year}</text>'
     )
     for i in range(len(rings)):
         nx, ny = point(1, inner + (i + 0.5) * ring_width)
         parts.append(
             f'<text x="{nx - 9:.1f}" y="{ny:.1f}" text-anchor="end" dominant-baseline="middle" '
-            f'class="wheel-ring-number">{i + 1}</text>'
+            f'class="wheel-ring-number" font-size="11" font-weight="600" fill="#212529">{i + 1}</text>'
         )
     mark = max(3.0, min(7.0, ring_width * 0.3))
     for index, ring in enumerate(rings):
