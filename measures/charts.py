@@ -74,6 +74,11 @@ TARGET_COLOUR = "#a4262c"
 TICKS = 4
 
 
+def _coordinate(number):
+    """A coordinate as SVG writes it, with a decimal point whatever the page's language."""
+    return f"{number:.1f}"
+
+
 def _nice_step(largest):
     """A round step for TICKS grid lines up to at least `largest`: 1, 2, 2.5 or 5 times a power of ten."""
     if largest <= 0:
@@ -124,7 +129,8 @@ def indicator_chart(indicator, values, *, public):
     base = PLOT_TOP + plot_height
 
     def y_of(number):
-        return round(base - float((number - bottom) / (top - bottom)) * plot_height, 1)
+        # A string: the template must not write a float with the page's decimal comma.
+        return _coordinate(base - float((number - bottom) / (top - bottom)) * plot_height)
 
     ticks = []
     tick = bottom
@@ -135,7 +141,7 @@ def indicator_chart(indicator, values, *, public):
     slot = plot_width / max(len(rows), 1)
     segments, segment = [], []
     for index, row in enumerate(rows):
-        x = round(PLOT_LEFT + slot * (index + 0.5), 1)
+        x = _coordinate(PLOT_LEFT + slot * (index + 0.5))
         row["x"] = x
         if row["value"] is None:
             if segment:
@@ -144,11 +150,11 @@ def indicator_chart(indicator, values, *, public):
             row["y"] = base - 4
             continue
         row["y"] = y_of(row["value"])
-        row["label_y"] = round(row["y"] - 8, 1)
+        row["label_y"] = _coordinate(float(row["y"]) - 8)
         segment.append(f"{x},{row['y']}")
         if kind == "bar":
-            row["bar_x"] = round(x - SINGLE_BAR_WIDTH / 2, 1)
-            row["bar_height"] = round(base - row["y"], 1)
+            row["bar_x"] = _coordinate(float(x) - SINGLE_BAR_WIDTH / 2)
+            row["bar_height"] = _coordinate(base - float(row["y"]))
     if segment:
         segments.append(segment)
     target = None

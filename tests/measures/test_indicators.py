@@ -217,7 +217,7 @@ def test_a_line_chart_for_a_series_and_a_bar_for_one_period(gjesdal):
     assert chart["kind"] == "line"
     assert [row["shown"] for row in chart["rows"]] == ["84,5 %", "86 %"]
     assert len(chart["lines"]) == 1
-    assert chart["target"]["y"] < chart["rows"][1]["y"]  # the target, 90, is drawn above 86
+    assert float(chart["target"]["y"]) < float(chart["rows"][1]["y"])  # the target, 90, is drawn above 86
 
 
 def test_the_measure_page_draws_its_indicators_as_svg_with_a_table(coordinator_client, gjesdal):
@@ -228,6 +228,7 @@ def test_the_measure_page_draws_its_indicators_as_svg_with_a_table(coordinator_c
     page = coordinator_client.get(reverse("measures:measure_detail", args=[1])).content.decode()
     svg = re.search(r'<svg class="indicator-chart".*?</svg>', page, re.S).group(0)
     assert 'role="img"' in svg and "<title" in svg and "<polyline" in svg
+    assert not re.search(r'\s(?:c?x|c?y|x1|y1|x2|y2|width|height)="[^"]*,', svg)  # no decimal comma in coordinates
     table = re.search(r'<table class="table table-sm indicator-table">.*?</table>', page, re.S).group(0)
     assert '<th scope="col">' in table and '<th scope="row"' in table
     assert ">2025</th>" in table and "88,2 %" in table
