@@ -205,6 +205,7 @@ class Mark:
     hollow: bool = False  # cancelled
     whole_month: bool = False
     url: str = ""
+    status_label: str = ""  # what the list says of a hollow mark: "avlyst"
 
 
 @dataclass

@@ -41,7 +41,8 @@ def series_rings(series_list, meetings):
                 day = timezone.localtime(meeting.starts_at).date()
                 label = f"{series.name} {day:%d.%m.%Y}"
                 url = reverse("meetings:meeting_detail", args=[meeting.pk])
-                ring.marks.append(Mark(day, label, hollow=meeting.is_cancelled, url=url))
+                status = meeting.get_status_display()
+                ring.marks.append(Mark(day, label, hollow=meeting.is_cancelled, url=url, status_label=status))
         rings.append(ring)
     return rings
 
@@ -60,7 +61,8 @@ def activity_rings(activities):
             if activity.target_group:
                 label += f" – {activity.target_group}"
             cancelled = activity.status == ActivityStatus.CANCELLED
-            ring.marks.append(Mark(activity.sort_date, label, cancelled, activity.date is None, ring.link))
+            status = activity.get_status_display()
+            ring.marks.append(Mark(activity.sort_date, label, cancelled, activity.date is None, ring.link, status))
         rings.append(ring)
     return rings
 

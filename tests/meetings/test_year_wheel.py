@@ -98,6 +98,7 @@ def test_the_measure_page_has_the_measures_own_wheel_when_it_has_activities(work
     assert 'role="img"' in wheel and "Sosiale medier (oktober 2026)" in wheel
     assert "Foreldremøte" not in wheel
     assert f"{WHEEL}?year=2026&amp;tiltak=1" in wheel
-    assert 'aria-labelledby="wheel-heading"' not in working_client.get(
-        reverse("measures:measure_detail", args=[5])
-    ).content.decode()
+    assert (
+        'aria-labelledby="wheel-heading"'
+        not in working_client.get(reverse("measures:measure_detail", args=[5])).content.decode()
+    )
