@@ -100,6 +100,12 @@ def test_the_year_wheel_with_activities_prints_on_one_landscape_page(
     assert_no_violations(page)
     screenshot("year-wheel-filtered-1280")
 
+    page.goto(f"{live_server.url}/tiltak/1/")
+    wheel = page.get_by_role("region", name=re.compile(f"{year}$"))
+    expect(wheel.get_by_role("img")).to_be_visible()
+    assert_no_violations(page)
+    screenshot("measure-1-wheel-1280")
+
     page.goto(f"{live_server.url}/moter/arshjul/?year={year}")
     page.emulate_media(media="print")
     screenshot("year-wheel-print")

@@ -35,3 +35,18 @@ def test_the_plan_pdf_draws_the_year_wheel_of_a_measure_with_activities(gjesdal)
     assert_in_pdf("januar 2026 Psykisk helse 9. trinn", text)
     assert_in_pdf("oktober 2026 Sosiale medier 8. trinn", text)
     assert_in_pdf("2026: 1, Livsmestring ungdomstrinn", text.replace("tiltak", "").replace("measure", ""))
+
+
+def test_a_new_indicator_value_or_activity_gives_the_plan_a_new_pdf(gjesdal):
+    from plans.documents import plan_pdf_key
+
+    before = plan_pdf_key(gjesdal)
+    indicator = Indicator.objects.create(plan=gjesdal, name="Trives", unit=Unit.PERCENT)
+    after_indicator = plan_pdf_key(gjesdal)
+    IndicatorValue.objects.create(indicator=indicator, year=2026, value=Decimal("70"))
+    after_value = plan_pdf_key(gjesdal)
+    Activity.objects.create(
+        measure=gjesdal.measures.get(number=1), title="Rus", year=2026, month=3, sort_date="2026-03-01"
+    )
+    after_activity = plan_pdf_key(gjesdal)
+    assert len({before, after_indicator, after_value, after_activity}) == 4
