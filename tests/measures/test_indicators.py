@@ -248,3 +248,16 @@ def test_the_staff_dashboard_shows_small_counts_but_the_public_page_says_under_5
     assert public.count("under 5") >= 3  # two values, one sample size (each in table and chart)
     assert '<td class="text-end">3</td>' not in public and "50 %" not in public
     assert '<td class="text-end">12</td>' in public
+
+
+def test_the_groups_read_the_indicators_but_only_the_coordinator_gets_the_edit_links(
+    working_client, steering_client, outsider_client, coordinator_client, gjesdal
+):
+    indicator = _indicator(gjesdal)
+    edit = reverse("measures:indicator_value_add", args=[indicator.pk])
+    for client in (working_client, steering_client):
+        response = client.get(reverse("measures:indicator_list"))
+        assert response.status_code == 200 and indicator.name in response.content.decode()
+        assert edit not in response.content.decode()
+    assert edit in coordinator_client.get(reverse("measures:indicator_list")).content.decode()
+    assert outsider_client.get(reverse("measures:indicator_list")).status_code == 403
