@@ -62,10 +62,11 @@ def test_the_coordinator_uploads_the_example_csv_and_sees_charts_on_measure_1_an
     page.goto(f"{live_server.url}/plan/{gjesdal.period}/")
     public = page.locator(".public-indicators")
     expect(public.locator("svg.indicator-chart")).to_have_count(4)
-    # the worries counted 3 in the first half of 2025: "under 5" publicly; 7 is not shown either
+    # the worries counted 3 in the first half of 2025, "under 5" publicly; 7 in the second half is shown
     worries = public.locator("figure", has_text="bekymringsmeldinger")
     expect(worries.locator("table")).to_contain_text("under 5")
     expect(worries.locator("table")).not_to_contain_text("3")
+    expect(worries.locator("table tbody tr").nth(1)).to_contain_text("7")
     assert_no_violations(page)
     screenshot("public-plan-indicators-1280")
 

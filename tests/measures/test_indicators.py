@@ -243,11 +243,11 @@ def test_the_staff_dashboard_shows_small_counts_but_the_public_page_says_under_5
     share = _indicator(gjesdal, name="Andel med utvalg", unit=Unit.PERCENT)
     IndicatorValue.objects.create(indicator=share, year=2025, value=Decimal("50"), sample_size=4)
     dashboard = coordinator_client.get(reverse("plans:dashboard")).content.decode()
-    assert '<td class="text-end">3</td>' in dashboard and "50 %" in dashboard
+    assert '<td class="text-end text-nowrap">3</td>' in dashboard and "50 %" in dashboard
     public = client.get(reverse("plans:public_plan", args=[gjesdal.period])).content.decode()
     assert public.count("under 5") >= 3  # two values, one sample size (each in table and chart)
-    assert '<td class="text-end">3</td>' not in public and "50 %" not in public
-    assert '<td class="text-end">12</td>' in public
+    assert '<td class="text-end text-nowrap">3</td>' not in public and "50 %" not in public
+    assert '<td class="text-end text-nowrap">12</td>' in public
 
 
 def test_the_groups_read_the_indicators_but_only_the_coordinator_gets_the_edit_links(
