@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -276,6 +276,6 @@ def indicator_upload(request):
 def indicator_example(request):
     """The example file the upload page offers: invented numbers, plainly marked as such."""
     require_coordinator(request.user)
-    response = FileResponse(EXAMPLE_CSV.open("rb"), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(EXAMPLE_CSV.read_bytes(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{EXAMPLE_CSV.name}"'
     return response

@@ -129,7 +129,7 @@ def test_the_upload_page_shows_the_format(coordinator_client, gjesdal):
 def test_the_example_file_is_downloaded_by_the_coordinator(coordinator_client, working_client, gjesdal):
     response = coordinator_client.get(reverse("measures:indicator_example"))
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == EXAMPLE_CSV.read_bytes()
+    assert response.content == EXAMPLE_CSV.read_bytes()
     assert working_client.get(reverse("measures:indicator_example")).status_code == 403
 
 
