@@ -41,6 +41,9 @@ COORDINATOR = "koordinator"
 PLAN_PDF = "/handlingsplan/pdf/"
 
 
+PUBLIC_VISIT = "/plan/?offentlig"  # the public page as the public reads it, not logged in (as in run.py)
+
+
 def busiest_meeting():
     """The meeting with the most action items: the heaviest meeting page."""
     return Meeting.objects.annotate(n=Count("action_items")).order_by("-n", "pk").first()
@@ -56,6 +59,7 @@ def pages():
         "meeting page": f"/moter/{meeting.pk}/",
         "year view": "/moter/arshjul/",
         "public plan page": "/plan/",
+        "public plan page, the public": PUBLIC_VISIT,
         "plan PDF": PLAN_PDF,
     }
 
@@ -69,11 +73,12 @@ def coordinator_client():
 
 def queries():
     """Queries of one request to each page but the PDF (see `pdf`), after one to warm Django's caches."""
-    client = coordinator_client()
+    coordinator = coordinator_client()
     counts = {}
     for name, url in pages().items():
         if name == "plan PDF":
             continue
+        client = Client(SERVER_NAME="127.0.0.1") if url == PUBLIC_VISIT else coordinator
         client.get(url)
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)

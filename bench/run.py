@@ -33,6 +33,8 @@ COST_GOAL = 3.0
 THROUGHPUT_GOAL_1X = 3.0  # at 1x a page serves at least a third of the bare page's requests/s
 FLAT_GOAL = 1.5  # at 100x a page costs at most 1.5x its own cost at 1x
 UNCHANGED_DOCUMENT_GOAL = 1.5  # an unchanged PDF or public page at 100x, against the bare page
+# The public page as the public reads it, without a login (the query string only tells the runs apart).
+PUBLIC_VISIT = "/plan/?offentlig"
 BARE = "/bench/ok"
 
 
@@ -65,13 +67,19 @@ def pages(env):
         "meeting page": f"/moter/{meeting}/",
         "year view": "/moter/arshjul/",
         "public plan page": "/plan/",
+        "public plan page, the public": PUBLIC_VISIT,
         "plan PDF": "/handlingsplan/pdf/",
     }
 
 
+def cookie_for(path, cookie):
+    """The coordinator's session cookie, but none for the public's visit: the public is not logged in."""
+    return "" if path == PUBLIC_VISIT else cookie
+
+
 def get(connection, path, cookie):
     start = time.perf_counter()
-    connection.request("GET", path, headers={"Cookie": cookie})
+    connection.request("GET", path, headers={"Cookie": cookie_for(path, cookie)})
     response = connection.getresponse()
     response.read()
     elapsed = time.perf_counter() - start
@@ -103,7 +111,7 @@ def latencies(base, paths, cookie, requests, warmup):
 def wrk(base, path, cookie, seconds, connections):
     """requests/s, p50 and p99 (ms) and errors of one page under wrk, one path only."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(WRK_SCRIPT % {"paths": f'"{path}"', "cookie": cookie})
+        script.write(WRK_SCRIPT % {"paths": f'"{path}"', "cookie": cookie_for(path, cookie)})
         script.flush()
         output = subprocess.run(
             ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", script.name, base],
@@ -173,7 +181,7 @@ def throughput_table(rates, paths, args):
         "| goals |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
-    documents = {"plan PDF", "public plan page"}
+    documents = {"plan PDF", "public plan page", "public plan page, the public"}
     for name in paths[100]:
         one, hundred = rates[1][paths[1][name]], rates[100][paths[100][name]]
         cost_1, cost_100 = bare[1]["rps"] / one["rps"], bare[100]["rps"] / hundred["rps"]

@@ -1,7 +1,19 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ActionPlan, FocusArea, Goal, Indicator, IndicatorValue, Link, Measure, PlanVersion, StatusUpdate
+from .models import (
+    ActionPlan,
+    AnnualReport,
+    AnnualReportAssessment,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Link,
+    Measure,
+    PlanVersion,
+    StatusUpdate,
+)
 
 
 class GoalInline(admin.TabularInline):
@@ -104,6 +116,42 @@ class PlanVersionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyReport:
+    """Reports of record are written in the portal and, once frozen, documents of record: the admin only
+    shows them (the archived bytes stay out of the page), and adds, changes or deletes nothing."""
+
+    exclude = ["pdf", "docx"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in self.model._meta.fields if field.name not in self.exclude]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReportOfRecordAdmin(ReadOnlyReport, admin.ModelAdmin):
+    pass
+
+
+class AnnualReportAssessmentInline(ReadOnlyReport, admin.TabularInline):
+    model = AnnualReportAssessment
+    exclude = []
+    extra = 0
+
+
+@admin.register(AnnualReport)
+class AnnualReportAdmin(ReportOfRecordAdmin):
+    list_display = ["plan", "year", "frozen_at", "frozen_by", "pdf_sha256", "docx_sha256"]
+    list_filter = ["plan"]
+    inlines = [AnnualReportAssessmentInline]
 
 
 class IndicatorValueInline(admin.TabularInline):

@@ -429,3 +429,4 @@ from .activities import Activity, ActivityStatus  # noqa: E402, F401
 from .indicators import Direction, Half, Indicator, IndicatorValue, Source, Unit  # noqa: E402, F401
 from .plan_parts import FocusArea, Goal, Link, LinkSection  # noqa: E402, F401
 from .plan_versions import DECISIONS_NEEDING_REASON, MeasureRollover, PlanVersion, PlanVersionQuerySet, RolloverDecision  # noqa: E402, F401
+from .reports import AnnualReport, AnnualReportAssessment, AnnualReportQuerySet, FrozenReport, ReportFrozenError  # noqa: E402, F401

@@ -6,6 +6,7 @@ app_name = "measures"
 
 urlpatterns = [
     path("", views.measure_list, name="measure_list"),
+    path("sok/", views.measure_search, name="measure_search"),
     path("eksport.csv", views.measure_export, {"fmt": "csv"}, name="measure_export_csv"),
     path("eksport.xlsx", views.measure_export, {"fmt": "xlsx"}, name="measure_export_xlsx"),
     path("indikatorer/", views.indicator_list, name="indicator_list"),

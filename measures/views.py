@@ -23,6 +23,7 @@ from .forms import ActivityForm, IndicatorCSVForm, IndicatorForm, IndicatorValue
 from .lookup import plan_or_404
 from .models import ActionPlan, Activity, ActivityStatus, Indicator, IndicatorValue, Measure, StatusUpdate
 from .services import can_update_status, indicator_values_import, status_update_create
+from .widgets import suggestions
 
 VIEW_PERMISSION = "measures.view_measure"
 PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
@@ -56,6 +57,22 @@ def measure_list(request):
     query.pop("page", None)
     context = {"plan": plan, "form": filters.form, "page": page, "measures": page, "query": query.urlencode()}
     return render(request, "measures/measure_list.html", context)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def measure_search(request):
+    """Suggestions for a measure field (htmx): the plan's measures matching what the person typed."""
+    plan_pk = request.GET.get("plan", "")
+    if plan_pk.isascii() and plan_pk.isdigit() and len(plan_pk) <= 9:
+        plan = get_object_or_404(ActionPlan, pk=int(plan_pk))
+    else:
+        plan = plan_or_404()
+    # htmx sends the field under its own name, which a formset prefixes: whatever is not the plan.
+    text = next((value for name, value in request.GET.items() if name != "plan"), "")
+    context = {"measures": suggestions(plan.measures.all(), text[:200]), "text": text[:200]}
+    return render(request, "measures/_measure_suggestions.html", context)
 
 
 @login_required

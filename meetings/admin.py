@@ -1,6 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from measures.admin import ReadOnlyReport, ReportOfRecordAdmin
+
 from .models import (
     ActionItem,
     AgendaItem,
@@ -13,6 +15,8 @@ from .models import (
     NoticeRecipient,
     ReminderLog,
     StandingAgendaItem,
+    StatusReport,
+    StatusReportAssessment,
 )
 from .rendering import minutes_html_bounded
 
@@ -190,3 +194,17 @@ class NoticeAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class StatusReportAssessmentInline(ReadOnlyReport, admin.TabularInline):
+    model = StatusReportAssessment
+    exclude = []
+    extra = 0
+
+
+@admin.register(StatusReport)
+class StatusReportAdmin(ReportOfRecordAdmin):
+    list_display = ["plan", "number", "period_start", "period_end", "meeting", "frozen_at", "pdf_sha256"]
+    list_filter = ["plan"]
+    exclude = ["pdf"]
+    inlines = [StatusReportAssessmentInline]

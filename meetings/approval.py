@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from participants.collation import norwegian
 from participants.models import Person, SeatTerm
 
 from .models import Meeting, MeetingStatus, MinutesApproval
@@ -53,7 +54,7 @@ def approvers(meeting: Meeting) -> list[Person]:
         terms = SeatTerm.objects.on(meeting_date(meeting)).filter(
             position__body__meeting_series=meeting.series, position__approves_minutes=True
         )
-        return list(Person.objects.filter(pk__in=terms.values("person")).order_by("name"))
+        return list(Person.objects.filter(pk__in=terms.values("person")).order_by(norwegian("name")))
     if mode == MinutesApproval.NEXT_MEETING:
         following = next_meeting(meeting)
         chair = chair_of(following) if following else None

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.forms import StatusNoteRuleMixin
 from measures.models import Activity, Measure, Status
 from measures.versioning import VersionedFormMixin
-from measures.widgets import QuickSelect
+from measures.widgets import MeasureField, measure_field_for
 from participants.models import Body, Person
 from participants.validators import validate_no_national_id
 
@@ -146,11 +146,12 @@ class AgendaItemForm(forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["title", "notes", "measure"]
-        widgets = {"notes": forms.Textarea(attrs={"rows": 2}), "measure": QuickSelect}
+        widgets = {"notes": forms.Textarea(attrs={"rows": 2})}
+        field_classes = {"measure": MeasureField}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
+        measure_field_for(self, plan)
         self.fields["notes"].validators.append(validate_no_national_id)
         self.fields["title"].validators.append(validate_no_national_id)
 
@@ -169,11 +170,12 @@ class ActionItemForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["kind", "text", "responsible_person", "responsible_body", "due", "measure", "done"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DateInput, "measure": QuickSelect}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2}), "due": DateInput}
+        field_classes = {"measure": MeasureField}
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
+        measure_field_for(self, plan)
         self.fields["responsible_person"].queryset = Person.objects.filter(
             Q(seat_terms__isnull=False) | Q(deputy_terms__isnull=False) | Q(user__isnull=False)
         ).distinct()

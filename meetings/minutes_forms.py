@@ -8,9 +8,8 @@ the user left untouched (the page sends every sak and every seat back, changed o
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Measure
 from measures.versioning import VersionedFormMixin
-from measures.widgets import QuickSelect
+from measures.widgets import MeasureField, measure_field_for
 
 from .forms import DateInput
 from .models import ActionItem, AgendaItem, Attendance, AttendanceStatus, Meeting, MeetingGuest
@@ -106,7 +105,17 @@ class GuestForm(forms.ModelForm):
         fields = ["name", "organization"]
 
 
-GuestFormSet = forms.modelformset_factory(MeetingGuest, form=GuestForm, extra=1, can_delete=True)
+# A meeting has a handful of guests; a posted form count beyond the limit is refused, never built.
+MAX_GUESTS = 40
+GuestFormSet = forms.modelformset_factory(
+    MeetingGuest,
+    form=GuestForm,
+    extra=1,
+    can_delete=True,
+    max_num=MAX_GUESTS,
+    validate_max=True,
+    absolute_max=MAX_GUESTS,
+)
 
 
 class SakForm(VersionedFormMixin, forms.ModelForm):
@@ -156,11 +165,12 @@ class ActionRowForm(VersionedFormMixin, forms.ModelForm):
         model = ActionItem
         fields = ["text", "responsible_person", "due", "measure"]
         labels = {"text": _("Action item")}
-        widgets = {"text": _described(forms.TextInput), "due": DateInput, "measure": QuickSelect}
+        widgets = {"text": _described(forms.TextInput), "due": DateInput}
+        field_classes = {"measure": MeasureField}
 
     def __init__(self, *args, plan, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = Measure.objects.filter(plan=plan)
+        measure_field_for(self, plan)
         self.fields["responsible_person"].queryset = people
         if self.instance.pk:
             self.fields["delete"] = forms.BooleanField(label=_("Remove"), required=False)

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from participants.collation import norwegian
 from slt_portal.pdf import render_pdf
 
 from .access import location_for
@@ -78,7 +79,7 @@ def notice_send(*, meeting, user=None, base_url="", now=None):
     meeting = Meeting.objects.select_for_update().select_related("series").get(pk=meeting.pk)
     if meeting.notices.filter(sent_at__gt=now - RESEND_PAUSE).exists():
         return None
-    people = list(holders_on(meeting).exclude(email="").order_by("name"))
+    people = list(holders_on(meeting).exclude(email="").order_by(norwegian("name")))
     lines = agenda_lines(meeting)
     notice = Notice.objects.create(meeting=meeting, sent_at=now, sent_by=user, agenda="\n".join(_agenda(meeting)))
     pdf = notice_pdf(meeting)

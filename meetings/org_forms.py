@@ -44,7 +44,7 @@ class SeatTermForm(VersionedFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = self.fields["deputy"].queryset = Person.objects.order_by("name")
+        self.fields["person"].queryset = self.fields["deputy"].queryset = Person.objects.all()
 
 
 class PersonForm(VersionedFormMixin, forms.ModelForm):

@@ -110,4 +110,4 @@ def holders_on(meeting: Meeting) -> QuerySet[Person]:
 
 def people_to_choose(meeting: Meeting) -> QuerySet[Person]:
     """People offered as deputy, chair, minutes taker or responsible: everyone in the portal's register of people."""
-    return Person.objects.order_by("name")
+    return Person.objects.all()

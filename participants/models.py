@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from .collation import norwegian
 from .validators import validate_no_national_id
 
 
@@ -33,7 +34,7 @@ class Organization(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [norwegian("name")]
         verbose_name = _("organization")
         verbose_name_plural = _("organizations")
 
@@ -136,7 +137,7 @@ class Person(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [norwegian("name")]
         verbose_name = _("person")
         verbose_name_plural = _("people")
 

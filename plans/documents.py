@@ -14,7 +14,8 @@ from pathlib import Path
 
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import TruncMinute
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -166,6 +167,22 @@ def plan_stamp(plan):
     return max((moment for moment in latest if moment is not None), default=plan.updated_at)
 
 
+def indicators_stamp(plan):
+    """The time of the latest change to the plan's indicators or their values, in one query (None when it
+    has none): the public page shows them as they stand, also beside an adopted version."""
+    plan_id = OuterRef("pk")
+    latest = (
+        ActionPlan.objects.filter(pk=plan.pk)
+        .annotate(
+            changed_indicators=_latest(Indicator.history, plan_id=plan_id),
+            changed_values=_latest(IndicatorValue.history, indicator__plan_id=plan_id),
+        )
+        .values_list("changed_indicators", "changed_values")
+        .get()
+    )
+    return max((moment for moment in latest if moment is not None), default=None)
+
+
 @once
 def _sources_fingerprint():
     """A digest of the templates and styles the plan PDF is drawn from, read once per process."""
@@ -228,14 +245,41 @@ def default_since(today=None):
     return (today or timezone.localdate()) - datetime.timedelta(days=90)
 
 
-def _measure_changes(plan, since):
-    """Changes to the plan's measures since a date, from their history, newest first."""
+# Created together by one person within a minute, this many measures are an import or a new
+# period being set up, not news for the steering group (the dashboard's feed groups them alike).
+BULK_CREATION = 3
+
+
+def _bulk_creations(records):
+    """(minute, user id) of every burst of BULK_CREATION or more measures created by one person in one minute."""
+    rows = (
+        records.filter(history_type="+")
+        .annotate(minute=TruncMinute("history_date"))
+        .values("minute", "history_user_id")
+        .annotate(count=Count("history_id"))
+        .filter(count__gte=BULK_CREATION)
+        .order_by()
+    )
+    return {(row["minute"], row["history_user_id"]) for row in rows}
+
+
+def measure_changes(plan, since, until=None):
+    """Changes people made to the plan's measures from one day to another (both included), newest first.
+
+    Never what an import or a command wrote (no person made it), nor a bulk creation: those are
+    how a plan is loaded or carried into a new period, and would bury the real changes.
+    """
     start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
-    records = Measure.history.filter(plan_id=plan.pk, history_date__gte=start).order_by("-history_date")
+    records = Measure.history.filter(plan_id=plan.pk, history_date__gte=start, history_user__isnull=False)
+    if until is not None:
+        end = timezone.make_aware(datetime.datetime.combine(until + datetime.timedelta(days=1), datetime.time.min))
+        records = records.filter(history_date__lt=end)
+    bulk = _bulk_creations(records)
     changes = []
-    for record in records.select_related("history_user"):
-        if record.history_type == "+" and record.history_user_id is None:
-            continue  # made by an import or another command, not by a person: no news for the steering group
+    for record in records.select_related("history_user").order_by("-history_date"):
+        minute = record.history_date.replace(second=0, microsecond=0)
+        if record.history_type == "+" and (minute, record.history_user_id) in bulk:
+            continue
         if record.history_type == "+":
             what = _("Measure added")
         elif record.history_type == "-":
@@ -281,7 +325,7 @@ def status_report_context(plan, *, since, now=None):
         "chart": status_chart(Counter(measure.status for measure in measures)),
         "since": since,
         "updates": list(updates),
-        "changes": _measure_changes(plan, since),
+        "changes": measure_changes(plan, since),
         "generated_at": timezone.localtime(now),
     }
 

@@ -15,6 +15,7 @@ from PIL import Image
 from measures.models import (
     DECISIONS_NEEDING_REASON,
     ActionPlan,
+    AnnualReport,
     FocusArea,
     Goal,
     Link,
@@ -23,6 +24,8 @@ from measures.models import (
     Status,
 )
 from measures.versioning import VersionedFormMixin
+from measures.widgets import MeasureField, measure_field_for
+from meetings.models import Meeting, MeetingStatus, StatusReport
 from participants.models import Body, Level
 from participants.validators import validate_no_national_id
 
@@ -180,11 +183,11 @@ class LinkForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Link
         fields = ["section", "measure", "title", "url", "order"]
-        field_classes = {"url": partial(forms.URLField, assume_scheme="https")}
+        field_classes = {"url": partial(forms.URLField, assume_scheme="https"), "measure": MeasureField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = self.instance.plan.measures.all()
+        measure_field_for(self, self.instance.plan)
         self.fields["measure"].help_text = _("Only for links in the section “Measure”.")
 
     def clean(self):
@@ -263,3 +266,110 @@ class RolloverForm(forms.Form):
             measure.number: (self.cleaned_data[decision_field], self.cleaned_data[reason_field].strip())
             for measure, decision_field, reason_field in self.rows
         }
+
+
+class AssessmentFieldsMixin:
+    """The coordinator's assessment of every measure of the plan as one text field each, in the same form."""
+
+    def add_assessment_fields(self, measures, saved):
+        self.measures = list(measures)
+        for measure in self.measures:
+            self.fields[self.assessment_name(measure)] = forms.CharField(
+                label=f"{measure.number}. {measure.title}",
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                validators=[validate_no_national_id],
+                initial=saved.get(measure.pk, ""),
+            )
+
+    @staticmethod
+    def assessment_name(measure):
+        return f"assessment_{measure.pk}"
+
+    def assessment_fields(self):
+        return [(measure, self[self.assessment_name(measure)]) for measure in self.measures]
+
+    def assessments(self):
+        """{measure id: text} from the cleaned form."""
+        return {measure.pk: self.cleaned_data.get(self.assessment_name(measure), "") for measure in self.measures}
+
+    def saved_value(self, saved, name):
+        if name.startswith("assessment_"):
+            row = saved.assessments.filter(measure_id=int(name.removeprefix("assessment_"))).first()
+            return row.text if row else ""
+        return super().saved_value(saved, name)
+
+
+def steering_group_meetings(plan):
+    """The meetings of the plan's series a governing-level body attends (the steering group's)."""
+    return (
+        Meeting.objects.filter(series__plan=plan, series__bodies__level=Level.GOVERNING)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .select_related("series")
+        .distinct()
+        .order_by("starts_at")
+    )
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.series.name} {timezone.localtime(obj.starts_at):%d.%m.%Y}"
+
+
+class StatusReportDraftForm(AssessmentFieldsMixin, VersionedFormMixin, forms.ModelForm):
+    """A draft status report on one page: its period, the meeting, the overall and per-measure assessments."""
+
+    class Meta:
+        model = StatusReport
+        fields = ["period_start", "period_end", "meeting", "overall_assessment"]
+        field_classes = {"meeting": MeetingChoiceField}
+        widgets = {
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "overall_assessment": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        report = self.instance
+        for name in ("period_start", "period_end"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d.%m.%Y"]
+        self.fields["meeting"].queryset = steering_group_meetings(report.plan)
+        saved = {row.measure_id: row.text for row in report.assessments.all()}
+        self.add_assessment_fields(report.plan.measures.with_latest_update(), saved)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("period_start"), cleaned_data.get("period_end")
+        for name, day in (("period_start", start), ("period_end", end)):
+            if day is not None and day < EARLIEST_REPORT_DATE:
+                self.add_error(name, _("Choose a date from 2000 onwards."))
+        if start and end and start > end:
+            self.add_error("period_end", _("The period ends before it starts."))
+        return cleaned_data
+
+
+class AnnualReportDraftForm(AssessmentFieldsMixin, VersionedFormMixin, forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["overall_assessment", "next_steps"]
+        widgets = {
+            "overall_assessment": forms.Textarea(attrs={"rows": 5}),
+            "next_steps": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        report = self.instance
+        saved = {row.measure_id: row.text for row in report.assessments.all()}
+        self.add_assessment_fields(report.plan.measures.with_latest_update(), saved)
+
+
+class AnnualReportStartForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        last = min(plan.period_end, timezone.localdate().year)
+        years = list(range(plan.period_start, max(last, plan.period_start) + 1))
+        self.fields["year"].choices = [(year, str(year)) for year in reversed(years)]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .planfile import export_plan
+from .planfile.checks import Loader
 
 # Not part of what a political body adopts.
 IGNORED = {"format", "published"}
@@ -119,7 +120,7 @@ def _compare_texts(section, name, old, new):
 
 def compare_plan_files(old_text, new_text):
     """The differences between two plan files, as rows of section, item, field, old and new value."""
-    old, new = yaml.safe_load(old_text), yaml.safe_load(new_text)
+    old, new = yaml.load(old_text, Loader=Loader), yaml.load(new_text, Loader=Loader)  # noqa: S506 - a safe loader
     plan_fields = {field: value for field, value in old.items() if not isinstance(value, dict | list)}
     new_fields = {field: value for field, value in new.items() if not isinstance(value, dict | list)}
     for ignored in IGNORED:

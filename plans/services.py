@@ -1,28 +1,38 @@
 """Workflows over the plan as a whole: adopting a version, importing a plan file, the next period."""
 
+import datetime
 import hashlib
 
 import yaml
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from measures.models import (
     ACTIVE_STATUSES,
     ActionPlan,
+    AnnualReport,
+    AnnualReportAssessment,
     MeasureRollover,
     PlanVersion,
+    ReportFrozenError,
     RolloverDecision,
     Status,
     StatusUpdate,
 )
+from meetings.models import StatusReport, StatusReportAssessment
 from meetings.services import meetings_create_for_year
-from participants.models import Body
+from participants.models import Body, WrittenStandard
 
 from .documents import render_adopted_plan
 from .planfile import PlanFileError, export_plan, import_plan
+from .planfile.checks import Loader
+from .reports import render_annual_report_pdf, render_status_report_record
 from .revisions import compare_plan_files
+from .wordfile import render_annual_report_docx
 
 
 @transaction.atomic
@@ -57,9 +67,11 @@ def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
 
 def _adopted_content(plan_file):
     """A plan file's content as a political body adopts it: without the publishing flag or the adoption."""
-    content = yaml.safe_load(plan_file)
+    content = yaml.load(plan_file, Loader=Loader)  # noqa: S506 - a safe loader
     for key in ("published", "adopted_on", "adopted_by"):
         content.pop(key, None)
+    # Versions adopted before the plan file named its written standard were bokmål.
+    content.setdefault("written_standard", WrittenStandard.BOKMAL)
     return content
 
 
@@ -71,7 +83,19 @@ def plan_file_import(*, data):
     importing the same file again changes nothing; one that differs is refused and writes nothing.
     A file adopted later than the latest version becomes the next version.
     """
-    plan = import_plan(data=data)
+    try:
+        plan = import_plan(data=data)
+    except ProtectedError as protected:
+        kept = sorted({str(obj) for obj in protected.protected_objects})[:5]
+        raise PlanFileError(
+            [
+                _(
+                    "The file leaves out measures or regular meetings that reports of record or an earlier "
+                    "period refer to (%(kept)s). Those are kept: put them back in the file."
+                )
+                % {"kept": "; ".join(kept)}
+            ]
+        ) from protected
     adopted_on = data["adopted_on"]
     if adopted_on is None:
         return plan
@@ -195,3 +219,114 @@ def logo_discard_unused(*, name: str) -> None:
             default_storage.delete(name)
 
     transaction.on_commit(discard)
+
+
+# Reports of record: drafts written in the portal, then frozen with their documents as bytes.
+
+
+def status_report_default_period(*, plan, today=None):
+    """(from, to) of a new status report: from the day after the previous report's period, or the plan's start."""
+    today = today or timezone.localdate()
+    previous = plan.status_reports.frozen().order_by("-number").first()
+    start = previous.period_end + datetime.timedelta(days=1) if previous else plan.first_day
+    return min(start, today), today
+
+
+@transaction.atomic
+def status_report_start(*, plan, user=None, meeting=None):
+    """The plan's draft status report: the one being written, else a new one for the default period."""
+    ActionPlan.objects.select_for_update().get(pk=plan.pk)  # two clicks at once make one draft
+    draft = plan.status_reports.drafts().first()
+    if draft is not None:
+        return draft
+    start, end = status_report_default_period(plan=plan)
+    return StatusReport.objects.create(plan=plan, period_start=start, period_end=end, meeting=meeting, created_by=user)
+
+
+def _locked_draft(model, report):
+    locked = model.objects.select_for_update().get(pk=report.pk)
+    if locked.is_frozen:
+        raise ReportFrozenError(report)
+    return locked
+
+
+def _save_assessments(report, assessment_model, assessments):
+    """Write the coordinator's assessment per measure ({measure id: text}); an empty text keeps no row."""
+    kept = {row.measure_id: row for row in report.assessments.all()}
+    for measure_id, text in assessments.items():
+        text = text.strip()
+        row = kept.get(measure_id)
+        if row is None and text:
+            assessment_model.objects.create(report=report, measure_id=measure_id, text=text)
+        elif row is not None and not text:
+            row.delete()
+        elif row is not None and row.text != text:
+            row.text = text
+            row.save()
+
+
+@transaction.atomic
+def status_report_save(*, report, period_start, period_end, meeting, overall_assessment, assessments):
+    """Save a draft's period, meeting and texts; a frozen report is refused (ReportFrozenError)."""
+    report = _locked_draft(StatusReport, report)
+    report.period_start, report.period_end = period_start, period_end
+    report.meeting = meeting
+    report.overall_assessment = overall_assessment.strip()
+    report.save()
+    _save_assessments(report, StatusReportAssessment, assessments)
+    return report
+
+
+@transaction.atomic
+def status_report_freeze(*, report, user=None):
+    """Freeze a draft: it gets the plan's next number and its PDF is rendered and kept with its SHA-256."""
+    ActionPlan.objects.select_for_update().get(pk=report.plan_id)  # numbers are given one at a time
+    report = _locked_draft(StatusReport, report)
+    latest = report.plan.status_reports.frozen().order_by("-number").first()
+    report.number = latest.number + 1 if latest else 1
+    report.frozen_at = timezone.now()
+    report.frozen_by = user
+    pdf = render_status_report_record(report)
+    report.pdf, report.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def status_report_discard(*, report):
+    """Throw away a draft; a frozen report is refused (ReportFrozenError)."""
+    report = _locked_draft(StatusReport, report)
+    report.assessments.all().delete()
+    report.delete()
+
+
+@transaction.atomic
+def annual_report_start(*, plan, year, user=None):
+    """The plan's årsrapport for the year: the one kept (draft or frozen), else a new draft."""
+    ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    report, _created = AnnualReport.objects.get_or_create(plan=plan, year=year, defaults={"created_by": user})
+    return report
+
+
+@transaction.atomic
+def annual_report_save(*, report, overall_assessment, next_steps, assessments):
+    report = _locked_draft(AnnualReport, report)
+    report.overall_assessment = overall_assessment.strip()
+    report.next_steps = next_steps.strip()
+    report.save()
+    _save_assessments(report, AnnualReportAssessment, assessments)
+    return report
+
+
+@transaction.atomic
+def annual_report_freeze(*, report, user=None):
+    """Freeze the årsrapport once adopted: its PDF and Word file are kept with their SHA-256."""
+    report = _locked_draft(AnnualReport, report)
+    report.frozen_at = timezone.now()
+    report.frozen_by = user
+    pdf = render_annual_report_pdf(report)
+    docx = render_annual_report_docx(report)
+    report.pdf, report.pdf_sha256 = pdf, hashlib.sha256(pdf).hexdigest()
+    report.docx, report.docx_sha256 = docx, hashlib.sha256(docx).hexdigest()
+    report.save()
+    return report

@@ -12,6 +12,7 @@ from .messages import (
     new_feed_token,
 )
 from .records import MinutesAccess, MinutesAccessKind, MinutesPurge
+from .reports import StatusReport, StatusReportAssessment, StatusReportQuerySet
 from .saker import (
     OTHER_BUSINESS_TITLE,
     ActionItem,
@@ -49,6 +50,9 @@ __all__ = [
     "ReminderKind",
     "ReminderLog",
     "StandingAgendaItem",
+    "StatusReport",
+    "StatusReportAssessment",
+    "StatusReportQuerySet",
     "case_label",
     "feed_token_hash",
     "new_feed_token",

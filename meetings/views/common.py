@@ -73,6 +73,7 @@ def detail_context(request, meeting):
         "previous": previous_meeting(meeting),
         "can_send_notice": can_see and can_send(user, meeting) and not meeting.is_cancelled,
         "next": next_meeting(meeting),
+        "status_reports": list(meeting.status_reports.frozen().defer("pdf").select_related("plan")),
     }
     if can_see:
         agenda_items = list(meeting.agenda_items.select_related("measure", "status_update"))

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 
 from participants.validators import validate_no_national_id
 
+# libyaml's parser where PyYAML was built with it: the same documents, read about ten times faster.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 if TYPE_CHECKING:
     from django.db import models
 

@@ -36,6 +36,7 @@ def export_plan(plan: ActionPlan) -> str:
         "adopted_on": plan.adopted_on,
         "adopted_by": plan.adopted_by.key if plan.adopted_by else None,
         "published": plan.published,
+        "written_standard": plan.written_standard,
         "chapters": {name: getattr(plan, name) for name in ActionPlan.CHAPTER_FIELDS},
         "goals": [goal.text for goal in plan.goals.all()],
         "focus_areas": [area.text for area in plan.focus_areas.all()],

@@ -85,7 +85,12 @@ def import_plan(*, data: PlanData) -> ActionPlan:
         "period_start": data["period_start"],
         "period_end": data["period_end"],
     }
-    plan_values: dict[str, object] = {"title": data["title"], "published": data["published"], **data["chapters"]}
+    plan_values: dict[str, object] = {
+        "title": data["title"],
+        "published": data["published"],
+        "written_standard": data["written_standard"],
+        **data["chapters"],
+    }
     # Once a version is adopted, the plan's adoption is its latest version's: a file does not move it.
     if not ActionPlan.objects.filter(**lookup, versions__isnull=False).exists():
         plan_values["adopted_on"] = data["adopted_on"]

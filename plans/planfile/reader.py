@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from measures.models import ActionPlan, Link, LinkSection, Measure, Status, parse_period
 from meetings.models import MeetingSeries, StandingAgendaItem
-from participants.models import Body, Level, Organization, Position
+from participants.models import Body, Level, Organization, Position, WrittenStandard
 
-from .checks import FieldChecker, PlanFileError, YamlMapping, line_index, max_length
+from .checks import FieldChecker, Loader, PlanFileError, YamlMapping, line_index, max_length
 
 FORMAT_VERSION = 1
 TOP_LEVEL = [
@@ -27,6 +27,7 @@ TOP_LEVEL = [
     "adopted_on",
     "adopted_by",
     "published",
+    "written_standard",
     "chapters",
     "goals",
     "focus_areas",
@@ -129,6 +130,7 @@ class PlanData(TypedDict, total=False):
     municipality: str
     title: str
     published: bool
+    written_standard: str
     period_start: int | None
     period_end: int | None
     adopted_on: datetime.date | None
@@ -153,9 +155,23 @@ def _refuse_unsafe_structure(text: str) -> None:
     """PlanFileError for a file too large, too deep, or with anchors or aliases, before it is built."""
     if len(text) > MAX_FILE_CHARACTERS:
         raise PlanFileError([_("The file is larger than %(max)s characters.") % {"max": MAX_FILE_CHARACTERS}])
+    try:
+        _refuse_anchors_and_depth(text)
+    except yaml.YAMLError as exc:
+        if "nesting depth" not in str(exc):
+            raise
+        # libyaml stops at its own depth limit, far deeper than the plan file's.
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise PlanFileError(
+            [_("line %(line)s: nested deeper than %(max)s levels") % {"line": line, "max": MAX_DEPTH}]
+        ) from exc
+
+
+def _refuse_anchors_and_depth(text: str) -> None:
     depth = 0
     # The event stream is read without recursion, so a deep file is refused without a stack overflow.
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=Loader):
         line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise PlanFileError(
@@ -175,8 +191,8 @@ def read_plan_file(text: str) -> PlanData:
     """Parse and validate a plan file; returns a normalised dict or raises PlanFileError."""
     try:
         _refuse_unsafe_structure(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=Loader)
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = _("line %(line)s") % {"line": mark.line + 1} if mark else _("unknown place")
@@ -216,6 +232,8 @@ def _read_header(r: FieldChecker, data: YamlMapping) -> PlanData:
         ),
         "title": r.text(data, "title", "", required=True, max_length=max_length(ActionPlan, "title")),
         "published": r.boolean(data, "published", ""),
+        "written_standard": r.choice(data, "written_standard", "", WrittenStandard, default=WrittenStandard.BOKMAL)
+        or WrittenStandard.BOKMAL,
     }
     period = parse_period(data.get("period"))
     if period is None:

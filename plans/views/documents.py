@@ -18,7 +18,7 @@ from measures.models import ActionPlan
 from participants.roles import is_coordinator
 
 from ..documents import default_since, render_plan_pdf, render_status_report_pdf
-from ..forms import LogoForm, PublishForm, StatusReportForm
+from ..forms import AnnualReportStartForm, LogoForm, PublishForm, StatusReportForm
 from ..services import logo_discard_unused
 
 VIEW_PERMISSION = "measures.view_measure"
@@ -68,6 +68,12 @@ def _documents_page(request, plan, *, status_form=None, logo_form=None, status=2
         "logo_form": logo_form or LogoForm(instance=plan),
         "can_change_plan": is_coordinator(request.user),
         "can_publish": request.user.has_perm("measures.publish_actionplan"),
+        "status_reports": list(
+            plan.status_reports.frozen().defer("pdf").select_related("meeting__series", "frozen_by")
+        ),
+        "status_draft": plan.status_reports.drafts().defer("pdf").first(),
+        "annual_reports": list(plan.annual_reports.defer("pdf", "docx")),
+        "annual_form": AnnualReportStartForm(plan=plan),
     }
     return render(request, "plans/documents.html", context, status=status)
 

@@ -1,13 +1,23 @@
 """What everyone may read without logging in: the published plan and the accessibility statement."""
 
+import hashlib
+from functools import cache as once
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from measures.charts import indicator_charts
 from measures.lookup import plan_or_404
 from measures.models import ActionPlan
 
-from ..documents import plan_context, plan_title, render_plan_pdf
+from ..documents import CACHE_TIMEOUT, indicators_stamp, plan_context, plan_stamp, plan_title, render_plan_pdf
 from .documents import pdf_response, plan_filename, version_pdf_response
 
 
@@ -15,11 +25,25 @@ def _adopted_version(plan):
     return plan.versions.latest_first().select_related("plan").first()
 
 
-@require_safe
-def public_plan(request, period=None):
-    """The published plan as adopted: the latest version's page, kept as it was on the day of adoption."""
-    plan = plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
-    version = _adopted_version(plan)
+@once
+def _templates_fingerprint():
+    """A digest of every template, read once per process: a deployment with new ones gets new pages."""
+    digest = hashlib.sha256()
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def public_page_key(plan, version):
+    """What the public page of the plan shows: an adopted version never changes; a draft has its change stamp."""
+    shown = f"version:{version.pk}" if version is not None else f"plan:{plan.pk}:{plan_stamp(plan).isoformat()}"
+    figures = indicators_stamp(plan)  # the indicators are shown live, beside an adopted version too
+    shown += f":indicators:{figures.isoformat() if figures else '-'}"
+    return f"public-page:{shown}:{translation.get_language()}:{_templates_fingerprint()}"
+
+
+def _render_public_page(request, plan, version):
     if version is not None:
         context = {"version": version, "title": plan_title(plan)}
     else:
@@ -27,6 +51,34 @@ def public_plan(request, period=None):
     # Figures come in after adoption: the page shows them as they stand, with small numbers hidden.
     context["indicator_charts"] = indicator_charts(plan.indicators.prefetch_related("values"), public=True)
     return render(request, "plans/public_plan.html", context)
+
+
+@require_safe
+def public_plan(request, period=None):
+    """The published plan as adopted: the latest version's page, kept as it was on the day of adoption.
+
+    The public reads the same page as everyone else: it is stored once as bytes and answered from
+    there (or with 304 to a browser that has it) until the plan or a template changes. A logged-in
+    person's page carries their own menu, and is drawn for them.
+    """
+    plan = plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
+    version = _adopted_version(plan)
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return _render_public_page(request, plan, version)
+    key = public_page_key(plan, version)
+    etag = f'"{hashlib.sha256(key.encode()).hexdigest()[:32]}"'
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        return not_modified
+    body = cache.get(key)
+    if body is None:
+        response = _render_public_page(request, plan, version)
+        cache.set(key, response.content, CACHE_TIMEOUT)
+    else:
+        response = HttpResponse(body)
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    return response
 
 
 @require_safe

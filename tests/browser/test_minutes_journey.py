@@ -59,7 +59,7 @@ class Clicks:
         locator.select_option(**option)
 
 
-def test_a_member_logs_a_meeting_and_the_chair_approves_it_from_the_email(page, live_server, working_group):
+def test_a_member_logs_a_meeting_and_the_chair_approves_it_from_the_email(page, live_server, working_group, screenshot):
     series = working_group
     meeting = series.meetings.filter(starts_at__lt=timezone.now()).order_by("starts_at").last()
     measures = list(series.plan.measures.filter(number__in=[1, 6]).order_by("number"))
@@ -113,7 +113,12 @@ def test_a_member_logs_a_meeting_and_the_chair_approves_it_from_the_email(page, 
         row = status.locator("fieldset.action-row").last
         expect(row.get_by_label("Oppfølgingspunkt", exact=True)).to_be_focused()
         row.get_by_label("Oppfølgingspunkt", exact=True).fill(text)
-        clicks.select(row.get_by_label("Tiltak"), label=str(measure))
+        # The measure field suggests as the member types; picking a suggestion is one click.
+        row.get_by_label("Tiltak").press_sequentially(str(measure.number))
+        expect(row.get_by_role("button", name=str(measure))).to_be_visible()
+        screenshot(f"minutes-measure-suggestions-{measure.number}")
+        clicks.click(row.get_by_role("button", name=str(measure)))
+        expect(row.get_by_label("Tiltak")).to_have_value(str(measure))
         row.get_by_label("Frist").fill(due)
     assert page.evaluate("window.__samePage === true")
     assert_no_violations(page)

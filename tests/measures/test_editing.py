@@ -154,7 +154,7 @@ def test_the_coordinator_adds_a_goal_and_a_measure_link(coordinator_client, gjes
         link_url, {"section": "measure", "title": "Natteravn", "url": "https://natteravn.no", "order": 1}
     )
     assert "Velg tiltaket lenken hører til." in refused.content.decode()
-    data = {"section": "measure", "measure": measure.pk, "title": "Natteravn", "url": "https://natteravn.no"}
+    data = {"section": "measure", "measure": measure.number, "title": "Natteravn", "url": "https://natteravn.no"}
     data["order"] = 1
     assert coordinator_client.post(link_url, data).status_code == 302
     assert measure.links.filter(title="Natteravn").exists()

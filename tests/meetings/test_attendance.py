@@ -45,3 +45,12 @@ def test_a_deputy_cannot_meet_for_a_present_holder(working_client, working_meeti
     data = minutes_data(working_client, working_meeting, **{f"sete-{mine.position_id}-deputy": str(deputy.pk)})
     response = working_client.post(url("minutes_edit", working_meeting.pk), data)
     assert response.status_code == 200 and "Vara møter bare" in response.content.decode()
+
+
+def test_a_guest_count_beyond_the_limit_is_refused_without_building_the_forms(working_client, working_meeting):
+    data = minutes_data(working_client, working_meeting, **{"gjest-TOTAL_FORMS": "1999"})
+    response = working_client.post(url("minutes_edit", working_meeting.pk), data)
+    assert response.status_code == 200  # the page again, with the form error
+    assert "Send inn høyst 40 skjemaer." in response.content.decode()
+    assert len(response.context["page"].guests.forms) <= 40
+    assert not working_meeting.guests.exists()

@@ -28,7 +28,7 @@ def test_a_member_writes_a_saks_minutes_decision_and_action_item_in_one_save(wor
             f"{prefix}-minutes": "## Runde\n\nAlt vel.",
             f"{prefix}-decision": "Vi går videre",
             f"{prefix}-ny-0-text": "Invitere næringslivet",
-            f"{prefix}-ny-0-measure": str(measure.pk),
+            f"{prefix}-ny-0-measure": str(measure.number),
             f"{prefix}-ny-0-due": "2027-03-01",
         },
     )

@@ -126,7 +126,7 @@ def test_a_member_adds_an_action_item_and_marks_it_done(working_client, working_
             "action-kind": "oppfolging",
             "action-text": "Lage plan for dialogmøtene",
             "action-due": "2027-02-01",
-            "action-measure": measure.pk,
+            "action-measure": measure.number,
         },
     )
     assert response.status_code == 302

@@ -131,6 +131,24 @@ def test_importing_an_edited_file_updates_what_changed(gjesdal, tmp_path):
     assert Measure.objects.count() == 12
 
 
+def test_the_plan_file_carries_the_written_standard(gjesdal, tmp_path):
+    assert gjesdal.written_standard == "nb" and "written_standard: nb\n" in export()
+    path = tmp_path / "plan.yaml"
+    # Without its adoption date, the file is the working draft: an adopted version never changes.
+    text = GJESDAL_PLAN.read_text(encoding="utf-8").replace("adopted_on: 2026-02-19\n", "adopted_on:\n")
+    path.write_text(text.replace("written_standard: nb", "written_standard: nn"))
+    call_command("import_plan", str(path), stdout=io.StringIO())
+    gjesdal.refresh_from_db()
+    assert gjesdal.written_standard == "nn" and "written_standard: nn\n" in export()
+
+
+def test_a_plan_file_without_a_written_standard_is_bokmal(db, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(GJESDAL_PLAN.read_text(encoding="utf-8").replace("written_standard: nb\n", ""))
+    call_command("import_plan", str(path), stdout=io.StringIO())
+    assert ActionPlan.objects.get().written_standard == "nb"
+
+
 def test_export_then_import_into_an_empty_database_gives_identical_bytes(gjesdal, tmp_path, django_db_blocker):
     first = export(period="2026-2027")
     path = tmp_path / "export.yaml"

@@ -61,6 +61,10 @@ CASES = {
         lambda text: text.replace("adopted_on: 2026-02-19", "adopted_on: 19.02.2026"),
         ["adopted_on", "dato"],
     ),
+    "unknown written standard": (
+        lambda text: text.replace("written_standard: nb", "written_standard: nynorsk"),
+        ["written_standard", "ukjent verdi «nynorsk»", "nb, nn"],
+    ),
     "bad recurrence": (
         lambda text: text.replace("FREQ=WEEKLY;BYDAY=MO", "HVER MANDAG"),
         ["meeting_series[3].rrule", "HVER MANDAG"],

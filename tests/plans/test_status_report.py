@@ -57,15 +57,26 @@ def test_status_report_shows_what_changed_since_the_chosen_date_only(gjesdal):
     assert squash("Teamet er ansatt.") not in changes
 
 
-def test_status_report_lists_changes_to_measures_from_their_history(gjesdal):
+def test_status_report_lists_changes_to_measures_from_their_history(gjesdal, coordinator):
     measure = Measure.objects.get(plan=gjesdal, number=6)
     measure.status = Status.DELAYED
+    measure._history_user = coordinator  # a person's edit, as the portal records it
     measure.save()
 
     text = pdf_text(render_status_report_pdf(gjesdal, since=timezone.localdate()))
 
     assert_in_pdf("6. Samarbeid med næringsliv og frivillighet", text)
     assert_in_pdf("Endret: status (ny status: Forsinket)", text)
+
+
+def test_status_report_leaves_out_what_an_import_or_command_changed(gjesdal):
+    measure = Measure.objects.get(plan=gjesdal, number=6)
+    measure.status = Status.DELAYED
+    measure.save()  # no person: a plan file import or another command
+
+    text = pdf_text(render_status_report_pdf(gjesdal, since=timezone.localdate()))
+
+    assert squash("6. Samarbeid med næringsliv og frivillighet") not in squash(text)
 
 
 def test_status_chart_counts_measures_per_status_as_text_in_the_pdf(gjesdal):

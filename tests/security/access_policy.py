@@ -16,10 +16,13 @@ from django.utils import timezone
 from PIL import Image
 
 from measures.forms import MeasureForm
-from measures.models import Activity, Indicator
+from measures.models import Activity, AnnualReport, Indicator
+from measures.reports import sha256
 from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
-from plans.forms import ActionPlanTextsForm, GoalForm
+from meetings.models import StatusReport
+from plans import services
+from plans.forms import ActionPlanTextsForm, AnnualReportDraftForm, GoalForm, StatusReportDraftForm
 from tests.conftest import PASSWORD
 
 from .access_policy_organisation import org_cases
@@ -113,6 +116,48 @@ def _action_item_data(meeting):
 
 def _agenda_item(meeting):
     return meeting.agenda_items.order_by("order").last().pk
+
+
+def _status_draft(world):
+    return services.status_report_start(plan=world.plan, user=world.users["coordinator"])
+
+
+def _annual_draft(world):
+    return services.annual_report_start(plan=world.plan, year=2026, user=world.users["coordinator"])
+
+
+ARCHIVED = b"%PDF-1.7 archived bytes"
+
+
+def _frozen_status_report(world):
+    """A frozen report as the database keeps it (rendering its PDF is the services' tests' business)."""
+    report, _created = StatusReport.objects.get_or_create(
+        plan=world.plan,
+        number=1,
+        defaults={
+            "period_start": world.plan.first_day,
+            "period_end": timezone.localdate(),
+            "frozen_at": timezone.now(),
+            "pdf": ARCHIVED,
+            "pdf_sha256": sha256(ARCHIVED),
+        },
+    )
+    return {"number": report.number}
+
+
+def _frozen_annual_report(world):
+    report, _created = AnnualReport.objects.get_or_create(
+        plan=world.plan,
+        year=2027,
+        defaults={
+            "frozen_at": timezone.now(),
+            "pdf": ARCHIVED,
+            "pdf_sha256": sha256(ARCHIVED),
+            "docx": b"PK archived",
+            "docx_sha256": sha256(b"PK archived"),
+        },
+    )
+    return {"year": report.year}
 
 
 NEXT_YEAR = timezone.localdate().year + 1
@@ -310,6 +355,47 @@ MATRIX = {
             "case_reference": "26/12",
         },
     ),
+    # Reports of record: the coordinator writes and freezes them, every role downloads the frozen ones.
+    "plans:status_report_new": Case(GET=everyone(405), POST=coordinator_only(REDIRECT)),
+    "plans:status_report_edit": Case(
+        kwargs=lambda world: {"pk": _status_draft(world).pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: form_data(StatusReportDraftForm(instance=_status_draft(world))),
+    ),
+    "plans:status_report_preview": Case(
+        kwargs=lambda world: {"pk": _status_draft(world).pk}, GET=coordinator_only(200), POST=everyone(405)
+    ),
+    "plans:status_report_freeze": Case(
+        kwargs=lambda world: {"pk": _status_draft(world).pk},
+        GET=everyone(405),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: form_data(StatusReportDraftForm(instance=_status_draft(world))),
+    ),
+    "plans:status_report_discard": Case(
+        kwargs=lambda world: {"pk": _status_draft(world).pk}, GET=everyone(405), POST=coordinator_only(REDIRECT)
+    ),
+    "plans:status_report_record_pdf": Case(kwargs=_frozen_status_report, GET=members(200), POST=everyone(405)),
+    "plans:annual_report_new": Case(
+        GET=everyone(405), POST=coordinator_only(REDIRECT), data=lambda world: {"year": "2026"}
+    ),
+    "plans:annual_report_edit": Case(
+        kwargs=lambda world: {"year": _annual_draft(world).year},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: form_data(AnnualReportDraftForm(instance=_annual_draft(world))),
+    ),
+    "plans:annual_report_preview": Case(
+        kwargs=lambda world: {"year": _annual_draft(world).year}, GET=coordinator_only(200), POST=everyone(405)
+    ),
+    "plans:annual_report_freeze": Case(
+        kwargs=lambda world: {"year": _annual_draft(world).year},
+        GET=everyone(405),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: form_data(AnnualReportDraftForm(instance=_annual_draft(world))),
+    ),
+    "plans:annual_report_pdf": Case(kwargs=_frozen_annual_report, GET=members(200), POST=everyone(405)),
+    "plans:annual_report_docx": Case(kwargs=_frozen_annual_report, GET=members(200), POST=everyone(405)),
     "plans:plan_logo": Case(GET=everyone(405), POST=coordinator_only(REDIRECT), files=lambda: {"logo": _png()}),
     "plans:plan_publish": Case(
         GET=everyone(405), POST=coordinator_only(REDIRECT), data=lambda world: {"published": "on"}

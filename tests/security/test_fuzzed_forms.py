@@ -27,7 +27,16 @@ from measures.forms import MeasureForm
 from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
 from meetings.services import agenda_item_add
-from plans.forms import ActionPlanTextsForm, FocusAreaForm, GoalForm, LinkForm, StatusReportForm
+from plans import services
+from plans.forms import (
+    ActionPlanTextsForm,
+    AnnualReportDraftForm,
+    FocusAreaForm,
+    GoalForm,
+    LinkForm,
+    StatusReportDraftForm,
+    StatusReportForm,
+)
 from tests.conftest import PASSWORD
 
 from .conftest import form_data
@@ -100,6 +109,14 @@ def _link(world):
     return world.plan.links.first()
 
 
+def _status_draft(world):
+    return services.status_report_start(plan=world.plan, user=world.users["coordinator"])
+
+
+def _annual_draft(world):
+    return services.annual_report_start(plan=world.plan, year=2026, user=world.users["coordinator"])
+
+
 def _meeting_url(name):
     return lambda world: reverse(name, args=[world.working_meeting.pk])
 
@@ -167,6 +184,17 @@ TARGETS = {
         fields=["section", "measure", "title", "url", "order", "version"],
         base=lambda world: form_data(LinkForm(instance=_link(world))),
     ),
+    "status report draft": Target(
+        url=lambda world: reverse("plans:status_report_edit", args=[_status_draft(world).pk]),
+        fields=lambda world: list(form_data(StatusReportDraftForm(instance=_status_draft(world)))),
+        base=lambda world: form_data(StatusReportDraftForm(instance=_status_draft(world))),
+    ),
+    "annual report draft": Target(
+        url=lambda world: reverse("plans:annual_report_edit", args=[_annual_draft(world).year]),
+        fields=lambda world: list(form_data(AnnualReportDraftForm(instance=_annual_draft(world)))),
+        base=lambda world: form_data(AnnualReportDraftForm(instance=_annual_draft(world))),
+    ),
+    "annual report start": Target(url=lambda world: reverse("plans:annual_report_new"), fields=["year"]),
     "plan publish": Target(url=lambda world: reverse("plans:plan_publish"), fields=["published"]),
     "measure list filters": Target(
         url=lambda world: reverse("measures:measure_list"), fields=MEASURE_FILTERS, method="get"

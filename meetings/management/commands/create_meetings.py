@@ -1,6 +1,6 @@
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from measures.models import ActionPlan
 from meetings.services import meetings_create_for_year
@@ -8,11 +8,14 @@ from slt_portal.commands import MunicipalityCommand
 
 
 class Command(MunicipalityCommand):
-    help = "Create every meeting series' meetings from its rhythm; existing dates are left alone."
+    help = gettext_lazy("Create every meeting series' meetings from its rhythm; existing dates are left alone.")
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--year", type=int, action="append", help="Year to create (repeatable); default: the plan period."
+            "--year",
+            type=int,
+            action="append",
+            help=gettext_lazy("Year to create (repeatable); default: the plan period."),
         )
 
     def handle(self, *args, year, **options):

@@ -1,21 +1,27 @@
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.retention import purge_confidential_minutes
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
-    help = (
+class Command(MunicipalityCommand):
+    help = gettext_lazy(
         "Archive approved confidential minutes older than the retention period as PDF in the given "
         "folder, then purge their text, leaving a note of when."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("folder", help="where the archive PDFs are written, for example /srv/arkiv/slt")
-        parser.add_argument("--dry-run", action="store_true", help="list what would be archived and purged")
+        parser.add_argument(
+            "folder", help=gettext_lazy("where the archive PDFs are written, for example /srv/arkiv/slt")
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help=gettext_lazy("list what would be archived and purged")
+        )
 
     def handle(self, *args, folder, dry_run, **options):
         target = Path(folder)

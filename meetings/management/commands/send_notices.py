@@ -1,22 +1,32 @@
 import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from meetings.notices import send_notices
+from slt_portal.commands import MunicipalityCommand
 
 
-class Command(BaseCommand):
-    help = "Send each meeting's notice (innkalling) with its agenda its series' number of days ahead (run daily)."
+class Command(MunicipalityCommand):
+    help = gettext_lazy(
+        "Send each meeting's notice (innkalling) with its agenda its series' number of days ahead (run daily)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD).")
-        parser.add_argument("--base-url", default="", help="The portal's address, for links in the e-mails.")
+        parser.add_argument("--today", help=gettext_lazy("Run as if today were this date (YYYY-MM-DD)."))
+        parser.add_argument(
+            "--base-url", default="", help=gettext_lazy("The portal's address, for links in the e-mails.")
+        )
 
     def handle(self, *args, today, base_url, **options):
         if today:
             try:
                 today = datetime.date.fromisoformat(today)
             except ValueError as error:
-                raise CommandError("--today must be YYYY-MM-DD") from error
+                raise CommandError(_("--today must be a date like 2026-02-19.")) from error
         sent = send_notices(today=today, base_url=base_url.rstrip("/"))
-        self.stdout.write(f"Sent the notice of {sent} meetings.")
+        self.stdout.write(
+            ngettext("Sent the notice of %(count)d meeting.", "Sent the notice of %(count)d meetings.", sent)
+            % {"count": sent}
+        )

@@ -2,18 +2,25 @@ import datetime
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.reminders import send_reminders
 from slt_portal.commands import MunicipalityCommand
 
 
 class Command(MunicipalityCommand):
-    help = "E-mail attendees before a meeting and responsible people about overdue action items (run daily from cron)."
+    help = gettext_lazy(
+        "E-mail attendees before a meeting and responsible people about overdue action items (run daily from cron)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=3, help="Remind this many days before a meeting (default 3).")
-        parser.add_argument("--today", help="Run as if today were this date (YYYY-MM-DD).")
-        parser.add_argument("--base-url", default="", help="The portal's address, for links in the e-mails.")
+        parser.add_argument(
+            "--days", type=int, default=3, help=gettext_lazy("Remind this many days before a meeting (default 3).")
+        )
+        parser.add_argument("--today", help=gettext_lazy("Run as if today were this date (YYYY-MM-DD)."))
+        parser.add_argument(
+            "--base-url", default="", help=gettext_lazy("The portal's address, for links in the e-mails.")
+        )
 
     def handle(self, *args, days, today, base_url, **options):
         if days < 0:

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from participants import roles
 from participants.models import Body, Level, Person, Position, SeatTerm
@@ -37,7 +38,7 @@ def _seats_for(role):
 
 
 class Command(MunicipalityCommand):
-    help = "Create one demo user per role, each holding a seat in the matching body. Development only."
+    help = gettext_lazy("Create one demo user per role, each holding a seat in the matching body. Development only.")
 
     def add_arguments(self, parser):
         parser.add_argument("--password", default=DEFAULT_PASSWORD)

@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from plans.planfile import PlanFileError, read_plan_file
 from plans.services import plan_file_import
@@ -9,10 +10,10 @@ from slt_portal.commands import MunicipalityCommand
 
 
 class Command(MunicipalityCommand):
-    help = "Load or update an action plan from a plan file (YAML), in one transaction."
+    help = gettext_lazy("Load or update an action plan from a plan file (YAML), in one transaction.")
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="the plan file")
+        parser.add_argument("path", help=gettext_lazy("the plan file"))
 
     def handle(self, *args, path, **options):
         try:

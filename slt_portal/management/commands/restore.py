@@ -1,12 +1,13 @@
 from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from slt_portal.backup import RestoreRefused, backup_restore
 from slt_portal.commands import MunicipalityCommand
 
 
 class Command(MunicipalityCommand):
-    help = "Restore a backup into an empty, migrated database."
+    help = gettext_lazy("Restore a backup into an empty, migrated database.")
 
     def add_arguments(self, parser):
         parser.add_argument("path")

@@ -10,7 +10,7 @@ import participants.validators
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("measures", "0008_version_written_standard"),
+        ("measures", "0009_annual_reports"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
