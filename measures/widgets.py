@@ -20,6 +20,11 @@ SUGGESTIONS = 10
 _NUMBER = re.compile(r"^(\d{1,9})(?!\d)")
 
 
+def _cleaned(text):
+    """What was typed, with whitespace collapsed and the NUL characters no database text can hold removed."""
+    return " ".join(str(text or "").replace("\x00", "").split())
+
+
 class MeasureSearchInput(forms.TextInput):
     """A text input with a list of suggestions the portal fills as the person types."""
 
@@ -67,13 +72,13 @@ class MeasureField(forms.ModelChoiceField):
     def prepare_value(self, value):
         if hasattr(value, "_meta"):
             return str(value)
-        if value in self.empty_values:
-            return ""
-        found = self.queryset.filter(pk=value).first() if str(value).isdigit() else None
-        return str(found) if found else value
+        if isinstance(value, int) and not isinstance(value, bool):  # a saved choice, by its id
+            found = self.queryset.filter(pk=value).first()
+            return str(found) if found else ""
+        return "" if value is None else value  # what the person typed, shown back as typed
 
     def to_python(self, value):
-        text = " ".join(str(value or "").split())
+        text = _cleaned(value)
         if not text:
             return None
         number = _NUMBER.match(text)
@@ -112,7 +117,7 @@ def measure_field_for(form, plan, name="measure"):
 
 def suggestions(measures, text):
     """The measures a search text suggests: by number first, then by title, at most SUGGESTIONS."""
-    text = " ".join(str(text or "").split())
+    text = _cleaned(text)
     if not text:
         return []
     number = _NUMBER.match(text)

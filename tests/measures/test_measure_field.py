@@ -100,3 +100,19 @@ def test_suggestions_are_for_staff_only(client, outsider_client, gjesdal):
 
 def test_suggestions_refuse_post(working_client, gjesdal):
     assert working_client.post(SEARCH, {"x": "natte"}).status_code == 405
+
+
+@pytest.mark.parametrize("typed", ["9" * 4301, "12345678901234567890", "\x00", "natte\x00ravn"])
+def test_what_was_typed_is_shown_back_as_typed_with_the_error(coordinator_client, gjesdal, typed):
+    from meetings.forms import ActionItemForm
+
+    form = ActionItemForm({"action-kind": "vedtak", "action-text": "", "action-measure": typed}, plan=gjesdal,
+                          prefix="action")  # fmt: skip
+    assert not form.is_valid()
+    assert form["measure"].value() == typed
+    form["measure"].as_widget()
+
+
+def test_suggestions_take_any_text(working_client, gjesdal):
+    for typed in ("natte\x00", "\x00", "9" * 5000, "²"):
+        assert working_client.get(SEARCH, {"plan": gjesdal.pk, "x": typed}).status_code == 200

@@ -244,6 +244,7 @@ MATRIX = {
     ),
     # Measures
     "measures:measure_list": Case(GET=members(200), POST=members(405)),
+    "measures:measure_search": Case(GET=members(200), POST=members(405)),
     "measures:measure_export_csv": Case(GET=members(200), POST=members(405)),
     "measures:measure_export_xlsx": Case(GET=members(200), POST=members(405)),
     "measures:measure_detail": Case(
