@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -10,6 +11,12 @@ from measures.models import ActionPlan, Measure
 from tests.conftest import GJESDAL_PLAN
 
 PAGE = reverse("plans:public_plan")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_stored_yet():
+    """The cache outlives each test; a page an earlier test stored (same version id) must not count here."""
+    cache.clear()
 
 
 @pytest.fixture
