@@ -7,6 +7,8 @@ from .models import (
     AnnualReportAssessment,
     FocusArea,
     Goal,
+    Indicator,
+    IndicatorValue,
     Link,
     Measure,
     PlanVersion,
@@ -150,3 +152,17 @@ class AnnualReportAdmin(ReportOfRecordAdmin):
     list_display = ["plan", "year", "frozen_at", "frozen_by", "pdf_sha256", "docx_sha256"]
     list_filter = ["plan"]
     inlines = [AnnualReportAssessmentInline]
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "plan", "unit", "source", "good_direction"]
+    list_filter = ["plan", "source"]
+    search_fields = ["name"]
+    filter_horizontal = ["goals", "measures"]
+    inlines = [IndicatorValueInline]

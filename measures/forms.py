@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -6,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from participants.validators import validate_no_national_id
 
-from .models import STATUSES_NEEDING_NOTE, Activity, Measure, Status, StatusUpdate
+from .indicator_csv import LARGEST_VALUE, MAX_BYTES, parse_decimal, parse_indicator_csv
+from .models import STATUSES_NEEDING_NOTE, Activity, Half, Indicator, IndicatorValue, Measure, Status, StatusUpdate
 from .services import earliest_date_message
 from .versioning import VersionedFormMixin
 
@@ -145,3 +148,84 @@ class ActivityForm(forms.ModelForm):
             raise ValidationError(_("Give either a date, or a year and a month."), code="date_or_month")
         self.instance.sort_date = Activity.first_day(date, year, month)
         return cleaned_data
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "unit", "source", "good_direction", "target", "goals", "measures"]
+        widgets = {"goals": forms.CheckboxSelectMultiple, "measures": forms.CheckboxSelectMultiple}
+        field_classes = dict.fromkeys(["goals", "measures"], IdsMultipleChoiceField)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = self.instance.plan.goals.all()
+        self.fields["measures"].queryset = self.instance.plan.measures.all()
+        self.fields["target"].localize = True
+        self.fields["target"].widget.is_localized = True
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        taken = self.instance.plan.indicators.filter(name__iexact=name).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise ValidationError(_("The plan already has an indicator with this name."), code="unique")
+        return name
+
+
+class IndicatorValueForm(forms.Form):
+    """One period's value; a value already given for the period is replaced."""
+
+    year = forms.IntegerField(label=capfirst(IndicatorValue._meta.get_field("year").verbose_name))
+    half = forms.TypedChoiceField(
+        label=capfirst(IndicatorValue._meta.get_field("half").verbose_name),
+        choices=Half.choices,
+        coerce=int,
+        initial=Half.WHOLE_YEAR,
+    )
+    value = forms.CharField(
+        label=capfirst(IndicatorValue._meta.get_field("value").verbose_name),
+        max_length=30,
+        help_text=_("A number such as 12,5."),
+    )
+    sample_size = forms.IntegerField(
+        label=capfirst(IndicatorValue._meta.get_field("sample_size").verbose_name),
+        required=False,
+        min_value=0,
+        help_text=IndicatorValue._meta.get_field("sample_size").help_text,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].widget.attrs.update(min=2000, max=2100)
+        self.fields["value"].widget.attrs.update(inputmode="decimal")
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if not 2000 <= year <= 2100:
+            raise ValidationError(_("Give a year between 2000 and 2100."), code="year")
+        return year
+
+    def clean_value(self):
+        value = parse_decimal(self.cleaned_data["value"])
+        if value is None:
+            raise ValidationError(_("Give a number, such as 12,5."), code="number")
+        if abs(value) > LARGEST_VALUE or value != value.quantize(Decimal("0.01")):
+            raise ValidationError(
+                _("The value can have at most two decimals and ten digits before the comma."), code="number"
+            )
+        return value
+
+
+class IndicatorCSVForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"), help_text=_("Semicolon- or comma-separated, with a header row."))
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+
+    def clean_file(self):
+        """The file's checked rows (see measures.indicator_csv)."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise ValidationError(_("The file is larger than 1 MB."), code="too_large")
+        return parse_indicator_csv(upload.read(), plan=self.plan)

@@ -426,6 +426,7 @@ class StatusUpdate(models.Model):
 # A measure's activities and a plan's adopted versions live in modules of their own; importing them
 # here registers the models.
 from .activities import Activity, ActivityStatus  # noqa: E402, F401
+from .indicators import Direction, Half, Indicator, IndicatorValue, Source, Unit  # noqa: E402, F401
 from .plan_parts import FocusArea, Goal, Link, LinkSection  # noqa: E402, F401
 from .plan_versions import DECISIONS_NEEDING_REASON, MeasureRollover, PlanVersion, PlanVersionQuerySet, RolloverDecision  # noqa: E402, F401
 from .reports import AnnualReport, AnnualReportAssessment, AnnualReportQuerySet, FrozenReport, ReportFrozenError  # noqa: E402, F401

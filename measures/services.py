@@ -12,10 +12,12 @@ from django.utils.translation import gettext as _
 
 from participants.roles import is_coordinator
 
-from .models import ActionPlan, Measure, StatusUpdate
+from .models import ActionPlan, Direction, Indicator, IndicatorValue, Measure, Source, StatusUpdate
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser, User
+
+    from .indicator_csv import Row
 
 STATUS_PERMISSION = "measures.add_statusupdate"
 
@@ -56,3 +58,32 @@ def earliest_date_message(plan: ActionPlan) -> str:
     return _("The date cannot be before the plan period (from %(date)s).") % {
         "date": date_format(plan.first_day, "d.m.Y")
     }
+
+
+@transaction.atomic
+def indicator_values_import(*, plan: ActionPlan, rows: list[Row]) -> int:
+    """Write checked CSV rows (see indicator_csv): new indicators are made, each period's value is set
+    (a value already there is replaced), and listed measures are linked. All rows or none; returns
+    how many values were written."""
+    by_name = {indicator.name.lower(): indicator for indicator in plan.indicators.select_for_update()}
+    for row in rows:
+        indicator = by_name.get(row.indicator.lower())
+        if indicator is None:
+            indicator = Indicator.objects.create(
+                plan=plan,
+                name=row.indicator,
+                unit=row.unit,
+                source=row.source or Source.OTHER,
+                good_direction=row.direction or Direction.UP,
+                order=len(by_name),
+            )
+            by_name[row.indicator.lower()] = indicator
+        if row.measure_numbers:
+            indicator.measures.add(*plan.measures.filter(number__in=row.measure_numbers))
+        IndicatorValue.objects.update_or_create(
+            indicator=indicator,
+            year=row.year,
+            half=row.half,
+            defaults={"value": row.value, "sample_size": row.sample_size},
+        )
+    return len(rows)

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
@@ -15,17 +17,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from participants.roles import is_coordinator, require_coordinator
 
 from . import exports, history
+from .charts import indicator_charts
 from .filters import MeasureFilter
-from .forms import ActivityForm, MeasureForm, StatusUpdateForm
+from .forms import ActivityForm, IndicatorCSVForm, IndicatorForm, IndicatorValueForm, MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
-from .models import ActionPlan, Activity, ActivityStatus, Measure, StatusUpdate
-from .services import can_update_status, status_update_create
+from .models import ActionPlan, Activity, ActivityStatus, Indicator, IndicatorValue, Measure, StatusUpdate
+from .services import can_update_status, indicator_values_import, status_update_create
 from .widgets import suggestions
 
 VIEW_PERMISSION = "measures.view_measure"
 PAGE_SIZE = 50  # rows of the measure list; the rest are a page away, so the page costs the same at any size
 SHOWN_ON_PAGE = 10  # status updates and changes on the measure page; the rest on their own paged pages
 HISTORY_PAGE_SIZE = 25
+# Invented numbers for trying the upload, marked as example data in the file itself.
+EXAMPLE_CSV = Path(__file__).resolve().parent / "files" / "eksempel-indikatorer.csv"
 
 
 def _measure_in_current_plan(number, queryset=None):
@@ -119,6 +124,7 @@ def measure_detail(request, number):
         "changes": history.measure_changes(measure, count=SHOWN_ON_PAGE),
         "change_count": measure.history.count(),
         "shown": SHOWN_ON_PAGE,
+        "indicator_charts": _indicator_charts(measure.indicators.all()),
     }
     return render(request, "measures/measure_detail.html", context)
 
@@ -215,3 +221,78 @@ def activity_toggle(request, number, pk):
     activity.save(update_fields=["status"])
     messages.success(request, _("Marked as done.") if activity.is_done else _("Marked as not done."))
     return redirect(f"{reverse('measures:measure_detail', args=[measure.number])}#activities-heading")
+
+
+# Indicators: the knowledge base as data
+
+
+def _indicator_charts(indicators):
+    return indicator_charts(indicators.prefetch_related("values"), public=False)
+
+
+@login_required
+@permission_required(VIEW_PERMISSION, raise_exception=True)
+@require_GET
+def indicator_list(request):
+    plan = plan_or_404()
+    indicators = plan.indicators.prefetch_related("measures", "goals")
+    context = {"plan": plan, "charts": _indicator_charts(indicators), "may_edit": is_coordinator(request.user)}
+    return render(request, "measures/indicator_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, pk=None):
+    require_coordinator(request.user)
+    plan = plan_or_404()
+    indicator = get_object_or_404(plan.indicators, pk=pk) if pk is not None else Indicator(plan=plan)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The indicator has been saved."))
+        return redirect(f"{reverse('measures:indicator_list')}#indikator-{form.instance.pk}")
+    return render(request, "measures/indicator_form.html", {"plan": plan, "form": form, "indicator": indicator})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_value_add(request, pk):
+    require_coordinator(request.user)
+    indicator = get_object_or_404(plan_or_404().indicators, pk=pk)
+    form = IndicatorValueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        IndicatorValue.objects.update_or_create(
+            indicator=indicator,
+            year=data["year"],
+            half=data["half"],
+            defaults={"value": data["value"], "sample_size": data["sample_size"]},
+        )
+        messages.success(request, _("The value has been saved."))
+        return redirect(f"{reverse('measures:indicator_list')}#indikator-{indicator.pk}")
+    values = indicator.values.all()
+    context = {"indicator": indicator, "form": form, "values": values}
+    return render(request, "measures/indicator_value_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_upload(request):
+    require_coordinator(request.user)
+    plan = plan_or_404()
+    form = IndicatorCSVForm(request.POST or None, request.FILES or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        count = indicator_values_import(plan=plan, rows=form.cleaned_data["file"])
+        messages.success(request, _("%(count)s values have been read from the file.") % {"count": count})
+        return redirect("measures:indicator_list")
+    return render(request, "measures/indicator_upload.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_GET
+def indicator_example(request):
+    """The example file the upload page offers: invented numbers, plainly marked as such."""
+    require_coordinator(request.user)
+    response = HttpResponse(EXAMPLE_CSV.read_bytes(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{EXAMPLE_CSV.name}"'
+    return response

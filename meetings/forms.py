@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures.forms import StatusNoteRuleMixin
-from measures.models import Measure, Status
+from measures.models import Activity, Measure, Status
 from measures.versioning import VersionedFormMixin
 from measures.widgets import MeasureField, measure_field_for
 from participants.models import Body, Person
@@ -36,6 +36,40 @@ class TimeInput(forms.TimeInput):
 
 class YearForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class WheelFilterForm(forms.Form):
+    """The årshjul's filters, kept in the page's address."""
+
+    year = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    tiltak = forms.TypedChoiceField(label=_("Measure"), required=False, coerce=int, empty_value=None)
+    organ = forms.TypedChoiceField(label=_("Body"), required=False, coerce=int, empty_value=None)
+    malgruppe = forms.ChoiceField(label=_("Target group"), required=False)
+
+    def __init__(self, data, *, plan):
+        super().__init__(data)
+        everything = [("", _("All"))]
+        measures = plan.measures.filter(activities__isnull=False).distinct().order_by("number") if plan else []
+        self.fields["tiltak"].choices = everything + [(m.number, f"{m.number}. {m.title}") for m in measures]
+        self.fields["organ"].choices = everything + [(body.pk, body.name) for body in Body.objects.order_by("name")]
+        groups = (
+            plan.measures.model.objects.none()
+            if plan is None
+            else Activity.objects.filter(measure__plan=plan).exclude(target_group="")
+        )
+        names = sorted({group.strip() for group in groups.values_list("target_group", flat=True)}, key=str.lower)
+        self.fields["malgruppe"].choices = everything + [(name, name) for name in names]
+
+    def chosen(self):
+        """(measure number, body, target group) as chosen; a value that is not a choice is no filter."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        body_id = data.get("organ") if "organ" not in self.errors else None
+        return (
+            data.get("tiltak") if "tiltak" not in self.errors else None,
+            Body.objects.filter(pk=body_id).first() if body_id else None,
+            data.get("malgruppe", "") if "malgruppe" not in self.errors else "",
+        )
 
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):

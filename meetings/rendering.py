@@ -1,11 +1,13 @@
 """Pure renderers: minutes Markdown to safe HTML, the year wheel to SVG, meetings to iCalendar bytes."""
 
+import calendar
 import datetime
 import json
 import math
 import subprocess
 import sys
 from collections import OrderedDict
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
@@ -194,29 +196,70 @@ def legend_icon(shape, colour):
     )
 
 
-def year_wheel_svg(year, meetings, legend, *, size=640):
-    """The year as a wheel: 12 month sectors, one ring per series, a mark per meeting."""
+@dataclass
+class Mark:
+    """One thing on a ring: a day, or a whole month (an activity some time in the month)."""
+
+    day: datetime.date
+    label: str
+    hollow: bool = False  # cancelled
+    whole_month: bool = False
+    url: str = ""
+    status_label: str = ""  # what the list says of a hollow mark: "avlyst"
+
+
+@dataclass
+class Ring:
+    """A ring of the wheel: a meeting series or a measure's activities.
+
+    A folded ring (a weekly series) is drawn as one band round the year with a single mark, not a
+    mark per meeting.
+    """
+
+    name: str
+    kind: str = "series"  # or "measure"
+    marks: list = field(default_factory=list)
+    folded: bool = False
+    note: str = ""
+    number: int = 0
+    shape: str = ""
+    colour: str = ""
+    icon: str = ""
+    link: str = ""
+
+
+def number_rings(rings):
+    """Give each ring its number (1 is the innermost), shape and colour, in the order given."""
+    for i, ring in enumerate(rings):
+        ring.number = i + 1
+        ring.shape = SHAPES[i % len(SHAPES)]
+        ring.colour = COLOURS[i % len(COLOURS)]
+        ring.icon = legend_icon(ring.shape, ring.colour)
+    return rings
+
+
+def year_wheel_svg(year, rings, *, size=640, summary="", dom_id="year-wheel"):
+    """The year as a wheel: 12 month sectors, one ring per series or measure, a mark per meeting or
+    activity; a folded ring is one band with one mark. `rings` are numbered by number_rings."""
     centre = size / 2
     outer = size / 2 - 40
     inner = outer * 0.32
-    ring_width = (outer - inner) / max(len(legend), 1)
-    by_series = {entry["series"].pk: (i, entry) for i, entry in enumerate(legend)}
+    ring_width = (outer - inner) / max(len(rings), 1)
     days = 366 if datetime.date(year, 12, 31).timetuple().tm_yday == 366 else 365
     title = _("Year wheel %(year)s") % {"year": year}
-    label = _(
-        "Year wheel %(year)s: %(count)s meetings in %(series)s series. The same meetings are listed by month."
-    ) % {"year": year, "count": len(meetings), "series": len(legend)}
 
     def point(day_of_year, radius):
         angle = math.radians(-90 + 360 * (day_of_year - 0.5) / days)
         return centre + radius * math.cos(angle), centre + radius * math.sin(angle)
 
+    described = f' aria-describedby="{dom_id}-desc"' if summary else ""
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="year-wheel" viewBox="0 0 {size} {size}" role="img" '
-        f'aria-label="{escape(label)}"><title>{escape(title)}</title>',
+        f'aria-labelledby="{dom_id}-title"{described}><title id="{dom_id}-title">{escape(title)}</title>',
+        f'<desc id="{dom_id}-desc">{escape(summary)}</desc>' if summary else "",
         f'<circle cx="{centre}" cy="{centre}" r="{outer}" fill="#f8f9fa" stroke="#333" stroke-width="1.5"/>',
     ]
-    for i in range(len(legend) + 1):
+    for i in range(len(rings) + 1):
         parts.append(
             f'<circle cx="{centre}" cy="{centre}" r="{inner + i * ring_width:.1f}" fill="none" stroke="#adb5bd" '
             f'stroke-width="0.6"/>'
@@ -231,30 +274,45 @@ def year_wheel_svg(year, meetings, legend, *, size=640):
         name = date_format(datetime.date(year, month, 1), "M")
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" dominant-baseline="middle" '
-            f'class="wheel-month">{escape(name)}</text>'
+            f'class="wheel-month" font-size="15" fill="#212529">{escape(name)}</text>'
         )
     parts.append(
         f'<text x="{centre}" y="{centre}" text-anchor="middle" dominant-baseline="middle" '
-        f'class="wheel-year">{year}</text>'
+        f'class="wheel-year" font-size="28" font-weight="700" fill="#0b4f6c">{year}</text>'
     )
-    for i in range(len(legend)):
+    for i in range(len(rings)):
         nx, ny = point(1, inner + (i + 0.5) * ring_width)
         parts.append(
             f'<text x="{nx - 9:.1f}" y="{ny:.1f}" text-anchor="end" dominant-baseline="middle" '
-            f'class="wheel-ring-number">{i + 1}</text>'
+            f'class="wheel-ring-number" font-size="11" font-weight="600" fill="#212529">{i + 1}</text>'
         )
     mark = max(3.0, min(7.0, ring_width * 0.3))
-    for meeting in meetings:
-        if meeting.series_id not in by_series:
-            continue
-        index, entry = by_series[meeting.series_id]
-        local = timezone.localtime(meeting.starts_at)
-        x, y = point(local.timetuple().tm_yday, inner + (index + 0.5) * ring_width)
-        fill = "#fff" if meeting.is_cancelled else entry["colour"]
-        parts.append(
-            f'<path d="{shape_path(entry["shape"], x, y, mark)}" fill="{fill}" stroke="{entry["colour"]}" '
-            f'stroke-width="1.2"><title>{escape(entry["series"].name)} {local:%d.%m.%Y}</title></path>'
-        )
+    for index, ring in enumerate(rings):
+        radius = inner + (index + 0.5) * ring_width
+        if ring.folded:
+            # Dashed, so the band does not rely on its colour to tell it from the ring lines.
+            parts.append(
+                f'<circle cx="{centre}" cy="{centre}" r="{radius:.1f}" fill="none" stroke="{ring.colour}" '
+                f'stroke-width="{max(2.0, ring_width * 0.18):.1f}" stroke-dasharray="3 3"/>'
+            )
+        for item in ring.marks:
+            day = item.day.timetuple().tm_yday
+            if item.whole_month:
+                end_day = day + calendar.monthrange(item.day.year, item.day.month)[1] - 1
+                x1, y1 = point(day + 0.3, radius)
+                x2, y2 = point(end_day + 0.7, radius)
+                parts.append(
+                    f'<path d="M{x1:.1f},{y1:.1f} A{radius:.1f},{radius:.1f} 0 0,1 {x2:.1f},{y2:.1f}" fill="none" '
+                    f'stroke="{ring.colour}" stroke-opacity="0.45" stroke-width="{mark * 1.6:.1f}" '
+                    f'stroke-linecap="round"/>'
+                )
+                day = (day + end_day) / 2
+            x, y = point(day, radius)
+            fill = "#fff" if item.hollow else ring.colour
+            parts.append(
+                f'<path d="{shape_path(ring.shape, x, y, mark)}" fill="{fill}" stroke="{ring.colour}" '
+                f'stroke-width="1.2"><title>{escape(item.label)}</title></path>'
+            )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

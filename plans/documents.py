@@ -20,12 +20,24 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from measures.models import ActionPlan, FocusArea, Goal, Link, LinkSection, Measure, Status, StatusUpdate
+from measures.charts import indicator_charts, status_chart
+from measures.models import (
+    ActionPlan,
+    Activity,
+    FocusArea,
+    Goal,
+    Indicator,
+    IndicatorValue,
+    Link,
+    LinkSection,
+    Measure,
+    Status,
+    StatusUpdate,
+)
 from meetings.models import MeetingSeries
+from meetings.wheel import measure_wheel
 from participants.models import Body, Level
 from slt_portal.pdf import render_pdf
-
-from .charts import status_chart
 
 PLAN_TEMPLATE = "pdf/plan.html"
 ARTICLE_TEMPLATE = "plans/_public_article.html"
@@ -33,7 +45,13 @@ STATUS_TEMPLATE = "pdf/status_report.html"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an unchanged plan is served from the cache for a month
 # What the plan PDF is drawn from besides the data: a new release with other templates or
 # styles must not serve PDFs cached by the old one.
-PLAN_SOURCES = ["pdf/plan.html", "pdf/base.html", "plans/_plan_body.html", "plans/_links.html"]
+PLAN_SOURCES = [
+    "pdf/plan.html",
+    "pdf/base.html",
+    "plans/_plan_body.html",
+    "plans/_links.html",
+    "measures/_indicator_chart.html",
+]
 PLAN_STYLES = ["css/print.css"]
 
 
@@ -75,7 +93,32 @@ def plan_context(plan, *, for_pdf=True, draft=False):
         "for_pdf": for_pdf,
         "draft": draft,
         "rollovers": list(plan.rollovers.select_related("measure", "successor")),
+        "indicator_charts": indicator_charts(plan.indicators.prefetch_related("values"), public=True)
+        if for_pdf
+        else [],
+        "measure_wheels": _measure_wheels(plan, measures) if for_pdf else [],
     }
+
+
+def _measure_wheels(plan, measures):
+    """The årshjul of each measure with activities in the plan period, one per year that has some."""
+    activities = Activity.objects.filter(
+        measure__plan=plan, sort_date__year__gte=plan.period_start, sort_date__year__lte=plan.period_end
+    )
+    by_measure = {}
+    for activity in activities.in_order():
+        by_measure.setdefault(activity.measure_id, []).append(activity)
+    wheels = []
+    for measure in measures:
+        own = by_measure.get(measure.pk, [])
+        for year in sorted({activity.sort_date.year for activity in own}):
+            for activity in own:
+                activity.measure = measure
+            wheel = measure_wheel(measure, year, own, size=480, dom_id=f"pdf-wheel-{measure.number}-{year}")
+            wheel["measure"] = measure
+            wheel["activities"] = [activity for activity in own if activity.sort_date.year == year]
+            wheels.append(wheel)
+    return wheels
 
 
 def plan_title(plan):
@@ -102,6 +145,9 @@ def plan_stamp(plan):
             changed_links=_latest(Link.history, plan_id=plan_id),
             changed_measures=_latest(Measure.history, plan_id=plan_id),
             changed_series=_latest(MeetingSeries.history, plan_id=plan_id),
+            changed_activities=_latest(Activity.history, measure__plan_id=plan_id),
+            changed_indicators=_latest(Indicator.history, plan_id=plan_id),
+            changed_values=_latest(IndicatorValue.history, indicator__plan_id=plan_id),
             changed_bodies=Subquery(Body.history.order_by("-history_date").values("history_date")[:1]),
         )
         .values_list(
@@ -111,11 +157,30 @@ def plan_stamp(plan):
             "changed_links",
             "changed_measures",
             "changed_series",
+            "changed_activities",
+            "changed_indicators",
+            "changed_values",
             "changed_bodies",
         )
         .get()
     )
     return max((moment for moment in latest if moment is not None), default=plan.updated_at)
+
+
+def indicators_stamp(plan):
+    """The time of the latest change to the plan's indicators or their values, in one query (None when it
+    has none): the public page shows them as they stand, also beside an adopted version."""
+    plan_id = OuterRef("pk")
+    latest = (
+        ActionPlan.objects.filter(pk=plan.pk)
+        .annotate(
+            changed_indicators=_latest(Indicator.history, plan_id=plan_id),
+            changed_values=_latest(IndicatorValue.history, indicator__plan_id=plan_id),
+        )
+        .values_list("changed_indicators", "changed_values")
+        .get()
+    )
+    return max((moment for moment in latest if moment is not None), default=None)
 
 
 @once

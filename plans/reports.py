@@ -14,11 +14,11 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from measures.models import Activity, ActivityStatus, StatusUpdate
+from measures.charts import indicator_chart, status_chart
+from measures.models import Activity, ActivityStatus, IndicatorValue, StatusUpdate
 from meetings.models import ActionItem, ActionItemKind, AgendaItem, Attendance, AttendanceStatus, Meeting, MeetingStatus
 from slt_portal.pdf import render_pdf
 
-from .charts import status_chart
 from .documents import measure_changes
 
 STATUS_RECORD_TEMPLATE = "pdf/status_report_record.html"
@@ -172,9 +172,22 @@ def annual_report_context(report):
         "report_date": report.report_date,
         "measures": measures,
         "chart": status_chart(Counter(measure.status for measure in measures)),
+        "indicator_charts": _indicators_until(plan, year),
         "meetings": held,
         "decisions": [row for row in decisions_and_actions(held) if row["decisions"]],
     }
+
+
+def _indicators_until(plan, year):
+    """The plan's indicators with their values up to the report's year; the report is public: small
+    numbers read "under 5"."""
+    until = IndicatorValue.objects.filter(year__lte=year)
+    indicators = plan.indicators.prefetch_related(Prefetch("values", queryset=until, to_attr="values_until"))
+    return [
+        indicator_chart(indicator, indicator.values_until, public=True)
+        for indicator in indicators
+        if indicator.values_until
+    ]
 
 
 def annual_report_title(report):

@@ -128,6 +128,24 @@ def _build(document, context):
             cells[0].paragraphs[0].add_run(str(label)).bold = True
             cells[1].text = value
 
+    if context["indicator_charts"]:
+        document.add_heading(_("Indicators"), level=1)
+        document.add_paragraph(
+            _("Figures the plan follows. Counts under 5, and values from fewer than 5 people, are shown as “under 5”.")
+        )
+        for chart in context["indicator_charts"]:
+            indicator = chart["indicator"]
+            document.add_heading(indicator.name, level=2)
+            document.add_paragraph(
+                f"{_('Source')}: {indicator.get_source_display()} · {_('Unit')}: {indicator.get_unit_display()}"
+                f" · {indicator.get_good_direction_display()}"
+            )
+            _table(
+                document,
+                [_("Period"), _("Value"), _("Sample size")],
+                [(row["period"], row["shown"], row["sample"] or "–") for row in chart["rows"]],
+            )
+
     document.add_heading(_("Meetings held"), level=1)
     if context["meetings"]:
         _table(

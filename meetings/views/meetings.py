@@ -1,7 +1,5 @@
 """The meetings of the year: the list, one meeting's page, moving or cancelling it, the year wheel."""
 
-import datetime
-from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -9,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
@@ -18,10 +15,10 @@ from participants.models import Body
 from participants.roles import is_coordinator, require_coordinator
 
 from .. import access, access_log, services
-from ..forms import MeetingForm, YearForm
+from ..forms import MeetingForm, WheelFilterForm, YearForm
 from ..models import Meeting, MinutesAccessKind
 from ..overview import overview, year_meetings
-from ..rendering import series_legend, year_wheel_svg
+from ..wheel import year_wheel
 from .common import detail_context, parse_id, series_of_current_plan, year_from
 
 
@@ -102,24 +99,16 @@ def meeting_edit(request, pk):
 @login_required
 @require_GET
 def year_view(request):
+    """The årshjul: the year's meetings and the plan's activities, filtered by measure, body and target group."""
     access.require_read(request.user)
     year = year_from(request)
     plan, series_list = series_of_current_plan()
-    legend = series_legend(list(series_list))
-    meetings = list(Meeting.objects.in_year(year).filter(series__in=series_list).select_related("series"))
-    number_of = {entry["series"].pk: entry for entry in legend}
-    months = defaultdict(list)
-    for meeting in meetings:
-        months[timezone.localtime(meeting.starts_at).month].append((meeting, number_of[meeting.series_id]))
-    month_list = [(datetime.date(year, month, 1), months.get(month, [])) for month in range(1, 13)]
-    return render(
-        request,
-        "meetings/year_view.html",
-        {
-            "plan": plan,
-            "year": year,
-            "legend": legend,
-            "svg": year_wheel_svg(year, meetings, legend),
-            "months": month_list,
-        },
-    )
+    filters = WheelFilterForm(request.GET, plan=plan)
+    number, body, target_group = filters.chosen()
+    measure = plan.measures.filter(number=number).first() if plan is not None and number is not None else None
+    context = {"plan": plan, "year": year, "filters": filters, "filtered": bool(number or body or target_group)}
+    if plan is not None:
+        context |= year_wheel(plan, year, series_list, measure=measure, body=body, target_group=target_group)
+    query = {key: value for key, value in request.GET.items() if key in ("tiltak", "organ", "malgruppe") and value}
+    context["query"] = urlencode(query)
+    return render(request, "meetings/year_view.html", context)

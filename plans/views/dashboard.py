@@ -6,13 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from measures.charts import indicator_charts, status_chart
 from measures.models import ActionPlan, Freshness
 from meetings.access import location_for
 from meetings.models import Meeting
 from participants import roles
 from participants.models import Level
 
-from ..charts import status_chart
 from ..feeds import UPCOMING_DAYS, recent_changes, upcoming_meetings
 from ..tasks import tasks_for
 
@@ -73,6 +73,7 @@ def dashboard(request):
         "show_steering": role == roles.STEERING_GROUP,
         "show_overview": role == roles.COORDINATOR,
         "chart": status_chart(plan.measures.status_counts()),
+        "indicator_charts": indicator_charts(plan.indicators.prefetch_related("values"), public=False),
     }
     if role == roles.STEERING_GROUP:
         context["steering_meeting"] = meeting = _steering_meeting(plan)

@@ -13,10 +13,11 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from measures.charts import indicator_charts
 from measures.lookup import plan_or_404
 from measures.models import ActionPlan
 
-from ..documents import CACHE_TIMEOUT, plan_context, plan_stamp, plan_title, render_plan_pdf
+from ..documents import CACHE_TIMEOUT, indicators_stamp, plan_context, plan_stamp, plan_title, render_plan_pdf
 from .documents import pdf_response, plan_filename, version_pdf_response
 
 
@@ -37,6 +38,8 @@ def _templates_fingerprint():
 def public_page_key(plan, version):
     """What the public page of the plan shows: an adopted version never changes; a draft has its change stamp."""
     shown = f"version:{version.pk}" if version is not None else f"plan:{plan.pk}:{plan_stamp(plan).isoformat()}"
+    figures = indicators_stamp(plan)  # the indicators are shown live, beside an adopted version too
+    shown += f":indicators:{figures.isoformat() if figures else '-'}"
     return f"public-page:{shown}:{translation.get_language()}:{_templates_fingerprint()}"
 
 
@@ -45,6 +48,8 @@ def _render_public_page(request, plan, version):
         context = {"version": version, "title": plan_title(plan)}
     else:
         context = {**plan_context(plan, for_pdf=False), "title": plan_title(plan)}
+    # Figures come in after adoption: the page shows them as they stand, with small numbers hidden.
+    context["indicator_charts"] = indicator_charts(plan.indicators.prefetch_related("values"), public=True)
     return render(request, "plans/public_plan.html", context)
 
 

@@ -129,6 +129,40 @@ def test_pages_with_form_errors_have_no_axe_violations(page, live_server, coordi
     assert_no_violations(page)
 
 
+def test_the_page_for_a_user_with_no_role_has_no_axe_violations(page, live_server, gjesdal, outsider):
+    # With no published plan to send them to, a user with no role is told to ask the coordinator.
+    gjesdal.published = False
+    gjesdal.save(update_fields=["published"])
+    log_in(page, live_server, "utenforstaende", PASSWORD)
+    response = page.goto(f"{live_server.url}/")
+    assert response.status == 200
+    assert response.url == f"{live_server.url}/"
+    expect(page.get_by_role("link", name="Mine oppgaver").last).to_be_visible()
+    assert_no_violations(page)
+
+
+def test_the_indicator_and_year_wheel_pages_have_no_axe_violations(page, live_server, gjesdal, coordinator):
+    from measures.models import Indicator, IndicatorValue
+
+    indicator = Indicator.objects.create(plan=gjesdal, name="Eksempel: antall", unit="antall")
+    IndicatorValue.objects.create(indicator=indicator, year=2025, value=3)
+    log_in(page, live_server, "koordinator", PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_pages_have_no_violations(
+        page,
+        live_server,
+        [
+            "/tiltak/indikatorer/",
+            "/tiltak/indikatorer/ny/",
+            "/tiltak/indikatorer/last-opp/",
+            f"/tiltak/indikatorer/{indicator.pk}/verdi/",
+            f"/tiltak/indikatorer/{indicator.pk}/endre/",
+            "/moter/arshjul/?year=2026&tiltak=1",
+            "/moter/arshjul/?year=2026&malgruppe=x",
+        ],
+    )
+
+
 @pytest.mark.parametrize("width", [375])
 def test_phone_width_pages_have_no_axe_violations(page, live_server, coordinator, meetings_next_year, width):
     page.set_viewport_size({"width": width, "height": 800})

@@ -40,12 +40,13 @@ def test_the_year_view_draws_every_meeting_with_a_legend_and_a_month_list(workin
     assert response.status_code == 200
     page = response.content.decode()
     svg = re.search(r"<svg[^>]*class=\"year-wheel\".*?</svg>", page, re.S).group(0)
-    assert 'role="img"' in svg and f"<title>Årshjul {year}</title>" in svg and 'aria-label="Årshjul' in svg
+    assert 'role="img" aria-labelledby="year-wheel-title"' in svg
+    assert f'<title id="year-wheel-title">Årshjul {year}</title>' in svg and 'aria-describedby="year-wheel-desc"' in svg
     count = sum(s.meetings.in_year(year).count() for s in meetings.meeting_series.all())
     assert svg.count("<path ") == count == 3 + 3 + 11 + 1 + 1  # the operative group pauses in July
     assert all(month in svg for month in ("Jan", "Jun", "Des"))
-    legend = response.context["legend"]
-    assert len({entry["shape"] for entry in legend}) == len(legend) == 6
+    rings = response.context["rings"]  # a ring per series that meets this year (the weekly one has no meetings)
+    assert len({ring.shape for ring in rings}) == len(rings) == 5
     assert "Per måned" in page and "Tegnforklaring" in page
     assert "year-wheel-print.css" in page
 

@@ -236,3 +236,30 @@ def test_the_annual_report_speaks_for_the_day_it_was_frozen(coordinator, draft):
     frozen = services.annual_report_freeze(report=draft, user=coordinator)
 
     assert_in_pdf(timezone.localdate().strftime("%d.%m.%Y"), pdf_text(bytes(frozen.pdf)))
+
+
+def test_the_annual_report_shows_the_indicators_up_to_its_year_with_small_counts_hidden(
+    coordinator_client, draft, gjesdal
+):
+    from decimal import Decimal
+
+    from measures.models import Indicator, IndicatorValue
+
+    worries = Indicator.objects.create(plan=gjesdal, name="Bekymringsmeldinger om rus", unit="antall")
+    for year, value in ((YEAR - 1, "3"), (YEAR, "14"), (YEAR + 1, "22")):
+        IndicatorValue.objects.create(indicator=worries, year=year, value=Decimal(value))
+    Indicator.objects.create(plan=gjesdal, name="Uten verdier ennå", unit="prosent")
+
+    assert coordinator_client.post(FREEZE, _form(draft)).status_code == 302
+    report = AnnualReport.objects.get(pk=draft.pk)
+
+    text = squash(pdf_text(bytes(report.pdf)))
+    assert squash("Bekymringsmeldinger om rus") in text
+    assert f"{YEAR - 1}under5" in text and f"{YEAR}14" in text
+    assert f"{YEAR + 1}22" not in text  # a later year is not in this year's report
+    assert squash("Uten verdier ennå") not in text
+
+    document = Document(io.BytesIO(bytes(report.docx)))
+    rows = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
+    assert [str(YEAR - 1), "under 5", "–"] in rows and [str(YEAR), "14", "–"] in rows
+    assert not any(row[:2] == [str(YEAR + 1), "22"] for row in rows)

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -10,6 +11,12 @@ from measures.models import ActionPlan, Measure
 from tests.conftest import GJESDAL_PLAN
 
 PAGE = reverse("plans:public_plan")
+
+
+@pytest.fixture(autouse=True)
+def _nothing_stored_yet():
+    """The cache outlives each test; a page an earlier test stored (same version id) must not count here."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -71,3 +78,18 @@ def test_the_stored_page_is_kept_apart_per_written_standard(client, gjesdal):
     gjesdal.save()
     nynorsk = client.get(PAGE)
     assert nynorsk["ETag"] != bokmal["ETag"] and 'lang="nn"' in nynorsk.content.decode()
+
+
+def test_a_new_indicator_value_shows_on_the_stored_page_of_an_adopted_plan_at_once(client, gjesdal):
+    from decimal import Decimal
+
+    from measures.models import Indicator, IndicatorValue
+
+    assert gjesdal.versions.exists()
+    indicator = Indicator.objects.create(plan=gjesdal, name="Trives på skolen", unit="prosent")
+    IndicatorValue.objects.create(indicator=indicator, year=2025, value=Decimal("88.2"))
+    first = client.get(PAGE)
+    assert "88,2 %" in first.content.decode()
+    IndicatorValue.objects.create(indicator=indicator, year=2026, value=Decimal("91.4"))
+    second = client.get(PAGE)
+    assert second["ETag"] != first["ETag"] and "91,4 %" in second.content.decode()

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from measures.charts import status_chart
 from measures.models import Measure, Status, StatusUpdate
-from plans.charts import status_chart
 from plans.documents import render_status_report_pdf
 from tests.pdfs import assert_in_pdf, pdf_text, squash
 

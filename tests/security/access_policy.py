@@ -16,7 +16,7 @@ from django.utils import timezone
 from PIL import Image
 
 from measures.forms import MeasureForm
-from measures.models import Activity, AnnualReport
+from measures.models import Activity, AnnualReport, Indicator
 from measures.reports import sha256
 from measures.versioning import version_of
 from meetings.forms import ActionItemForm, MeetingForm
@@ -88,6 +88,17 @@ def _activity(world):
         defaults={"sort_date": datetime.date(2026, 3, 1), "target_group": "8. trinn"},
     )  # fmt: skip
     return activity
+
+
+def _indicator(world):
+    indicator, _created = Indicator.objects.get_or_create(plan=world.plan, name="Trives på skolen")
+    return indicator
+
+
+def _csv():
+    upload = io.BytesIO("indikator;enhet;år;verdi\nTrives på skolen;prosent;2025;88,2\n".encode())
+    upload.name = "tall.csv"
+    return upload
 
 
 def _plan_data(world):
@@ -270,6 +281,29 @@ MATRIX = {
         GET=logged_in(405),
         POST=members(403, coordinator=REDIRECT, working_member=REDIRECT),
     ),
+    # Indicators: every role reads them; only the coordinator enters values.
+    "measures:indicator_list": Case(GET=members(200), POST=members(405)),
+    "measures:indicator_add": Case(
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"name": "Ny indikator", "unit": "antall", "source": "politiet", "good_direction": "ned"},
+    ),
+    "measures:indicator_edit": Case(
+        kwargs=lambda world: {"pk": _indicator(world).pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"name": "Trives", "unit": "prosent", "source": "ungdata", "good_direction": "opp"},
+    ),
+    "measures:indicator_value_add": Case(
+        kwargs=lambda world: {"pk": _indicator(world).pk},
+        GET=coordinator_only(200),
+        POST=coordinator_only(REDIRECT),
+        data=lambda world: {"year": "2025", "half": "0", "value": "88,2", "sample_size": "405"},
+    ),
+    "measures:indicator_upload": Case(
+        GET=coordinator_only(200), POST=coordinator_only(REDIRECT), files=lambda: {"file": _csv()}
+    ),
+    "measures:indicator_example": Case(GET=coordinator_only(200), POST=logged_in(405)),
     "plans:plan_edit": Case(GET=coordinator_only(200), POST=coordinator_only(REDIRECT), data=_plan_data),
     "plans:plan_item_add": Case(
         kwargs=lambda world: {"kind": "mal"},
