@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from .planfile import export_plan
 from .planfile.checks import Loader
+from .planfile.reader import SEAT_SETTINGS, SERIES_SETTINGS
 
 # Not part of what a political body adopts.
 IGNORED = {"format", "published"}
@@ -118,9 +119,23 @@ def _compare_texts(section, name, old, new):
     return rows
 
 
+def without_running_settings(content):
+    """A parsed plan file without the portal's running settings: who chairs and approves, and how a
+    series pauses, gives notice and approves its minutes are not what a political body adopts."""
+    for body in content.get("bodies") or []:
+        for seat in body.get("seats") or []:
+            for name in SEAT_SETTINGS:
+                seat.pop(name, None)
+    for series in content.get("meeting_series") or []:
+        for name in SERIES_SETTINGS:
+            series.pop(name, None)
+    return content
+
+
 def compare_plan_files(old_text, new_text):
     """The differences between two plan files, as rows of section, item, field, old and new value."""
-    old, new = yaml.load(old_text, Loader=Loader), yaml.load(new_text, Loader=Loader)  # noqa: S506 - a safe loader
+    old = without_running_settings(yaml.load(old_text, Loader=Loader))  # noqa: S506 - a safe loader
+    new = without_running_settings(yaml.load(new_text, Loader=Loader))  # noqa: S506 - a safe loader
     plan_fields = {field: value for field, value in old.items() if not isinstance(value, dict | list)}
     new_fields = {field: value for field, value in new.items() if not isinstance(value, dict | list)}
     for ignored in IGNORED:

@@ -31,7 +31,7 @@ from .documents import render_adopted_plan
 from .planfile import PlanFileError, export_plan, import_plan
 from .planfile.checks import Loader
 from .reports import render_annual_report_pdf, render_status_report_record
-from .revisions import compare_plan_files
+from .revisions import compare_plan_files, without_running_settings
 from .wordfile import render_annual_report_docx
 
 
@@ -72,7 +72,7 @@ def _adopted_content(plan_file):
         content.pop(key, None)
     # Versions adopted before the plan file named its written standard were bokmål.
     content.setdefault("written_standard", WrittenStandard.BOKMAL)
-    return content
+    return without_running_settings(content)
 
 
 @transaction.atomic

@@ -3,11 +3,12 @@
 from typing import cast
 
 import yaml
+from django.db import models
 
 from measures.models import ActionPlan, Measure
 from participants.models import Body, Organization
 
-from .reader import FORMAT_VERSION
+from .reader import FORMAT_VERSION, SEAT_SETTINGS, SERIES_SETTINGS
 
 
 class _Dumper(yaml.SafeDumper):
@@ -20,6 +21,16 @@ def _represent_text(dumper: _Dumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_text)
+
+
+def _changed_settings(obj: models.Model, fields: dict[str, str]) -> dict[str, object]:
+    """The settings that differ from the model's default: a plan that changed none exports as before."""
+    changed = {}
+    for name, field in fields.items():
+        value = getattr(obj, field)
+        if value != cast(models.Field, obj._meta.get_field(field)).get_default():
+            changed[name] = value
+    return changed
 
 
 def export_plan(plan: ActionPlan) -> str:
@@ -55,6 +66,7 @@ def export_plan(plan: ActionPlan) -> str:
                         "title": seat.title,
                         "organization": seat.organization.key if seat.organization else None,
                         "secretary": seat.is_secretary,
+                        **_changed_settings(seat, SEAT_SETTINGS),
                     }
                     for seat in body.positions.all()
                 ],
@@ -98,6 +110,7 @@ def export_plan(plan: ActionPlan) -> str:
                 "bodies": sorted(body.key for body in item.bodies.all()),
                 "confidential": item.confidential,
                 "standing_agenda": [standing.title for standing in item.standing_items.all()],
+                **_changed_settings(item, {name: name for name in SERIES_SETTINGS}),
             }
             for item in series
         ],

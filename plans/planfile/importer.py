@@ -75,6 +75,7 @@ def import_plan(*, data: PlanData) -> ActionPlan:
                 {
                     "organization": organizations.get(seat["organization"]),
                     "is_secretary": seat["secretary"],
+                    **seat["settings"],
                     "order": seat_order,
                 },
             )
@@ -146,6 +147,7 @@ def import_plan(*, data: PlanData) -> ActionPlan:
                 "location": series["location"],
                 "confidential": series["confidential"],
                 "order": order,
+                **series["settings"],
             },
         )
         _set_m2m(obj.bodies, [bodies[key] for key in series["bodies"]])

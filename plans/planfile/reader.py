@@ -13,7 +13,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from measures.models import ActionPlan, Link, LinkSection, Measure, Status, parse_period
-from meetings.models import MeetingSeries, StandingAgendaItem
+from meetings.models import MeetingSeries, MinutesApproval, StandingAgendaItem
 from participants.models import Body, Level, Organization, Position, WrittenStandard
 
 from .checks import FieldChecker, Loader, PlanFileError, YamlMapping, line_index, max_length
@@ -49,6 +49,10 @@ MEASURE_FIELDS = [
     "focus_areas",
     "status",
 ]
+# The seat's and the series' settings kept in the portal (who chairs and approves; pauses, notice and
+# approval of minutes): optional in the file, by field name in the file and on the model.
+SEAT_SETTINGS = {"chair": "is_chair", "approves_minutes": "approves_minutes"}
+SERIES_SETTINGS = ["pause_summer", "pause_christmas", "notice_days", "minutes_approval"]
 SERIES_FIELDS = [
     "key",
     "name",
@@ -61,6 +65,7 @@ SERIES_FIELDS = [
     "bodies",
     "confidential",
     "standing_agenda",
+    *SERIES_SETTINGS,
 ]
 TIME_RE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 
@@ -78,6 +83,8 @@ class SeatData(TypedDict):
     title: str
     organization: str | None
     secretary: bool
+    # Set only where the file names them: a file without them leaves what the portal holds alone.
+    settings: dict[str, bool]
 
 
 class BodyData(TypedDict):
@@ -122,6 +129,8 @@ class SeriesData(TypedDict):
     bodies: list[str]
     confidential: bool
     standing_agenda: list[str]
+    # Set only where the file names them: a file without them leaves what the portal holds alone.
+    settings: dict[str, object]
 
 
 class PlanData(TypedDict, total=False):
@@ -291,9 +300,9 @@ def _read_bodies(r: FieldChecker, data: YamlMapping, organizations: set[str]) ->
             "seats": [],
         }
         titles: set[str] = set()
-        secretaries = 0
+        secretaries = chairs = 0
         for seat_path, seat in r.items(item, "seats", path):
-            seat = r.mapping(seat, seat_path, ["title", "organization", "secretary"])
+            seat = r.mapping(seat, seat_path, ["title", "organization", "secretary", *SEAT_SETTINGS])
             title = r.text(seat, "title", seat_path, required=True, max_length=max_length(Position, "title"))
             r.unique(title, f"{seat_path}.title", titles, _("seat"))
             organization = seat.get("organization")
@@ -303,7 +312,15 @@ def _read_bodies(r: FieldChecker, data: YamlMapping, organizations: set[str]) ->
             secretaries += secretary
             if secretaries > 1 and secretary:
                 r.error(f"{seat_path}.secretary", _("a body has at most one secretary"))
-            body["seats"].append({"title": title, "organization": organization, "secretary": secretary})
+            settings = {
+                field: r.boolean(seat, name, seat_path) for name, field in SEAT_SETTINGS.items() if name in seat
+            }
+            chairs += settings.get("is_chair", False)
+            if chairs > 1 and settings.get("is_chair"):
+                r.error(f"{seat_path}.chair", _("a body has at most one chair"))
+            body["seats"].append(
+                {"title": title, "organization": organization, "secretary": secretary, "settings": settings}
+            )
         bodies.append(body)
     return bodies
 
@@ -416,6 +433,19 @@ def _read_series(r: FieldChecker, data: YamlMapping, bodies: set[str]) -> list[S
                 "bodies": r.references(item, "bodies", path, bodies, _("body")),
                 "confidential": r.boolean(item, "confidential", path),
                 "standing_agenda": [r.list_text(p, v, limit) for p, v in r.items(item, "standing_agenda", path)],
+                "settings": _read_series_settings(r, item, path),
             }
         )
     return series
+
+
+def _read_series_settings(r: FieldChecker, item: YamlMapping, path: str) -> dict[str, object]:
+    settings: dict[str, object] = {}
+    for name in ("pause_summer", "pause_christmas"):
+        if name in item:
+            settings[name] = r.boolean(item, name, path)
+    if "notice_days" in item:
+        settings["notice_days"] = r.integer(item, "notice_days", path, minimum=0)
+    if "minutes_approval" in item:
+        settings["minutes_approval"] = r.choice(item, "minutes_approval", path, MinutesApproval)
+    return settings
