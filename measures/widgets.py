@@ -14,9 +14,14 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from .models import Measure
+
 SUGGESTIONS = 10
+# A longer text is no part of any measure's title (nor may SQLite's LIKE pattern be much longer).
+TITLE_LENGTH = Measure._meta.get_field("title").max_length
 _NUMBER = re.compile(r"^(\d{1,9})(?!\d)")
 
 
@@ -87,6 +92,8 @@ class MeasureField(forms.ModelChoiceField):
             if found is None:
                 raise ValidationError(self.error_messages["invalid_choice"], "invalid_choice", {"value": number[1]})
             return found
+        if len(text) > TITLE_LENGTH:
+            raise ValidationError(self.error_messages["no_match"], "no_match", {"value": Truncator(text).chars(40)})
         matches = list(self.queryset.filter(title__icontains=text).order_by("number")[:6])
         if len(matches) == 1:
             return matches[0]
@@ -126,5 +133,7 @@ def suggestions(measures, text):
         # "1" suggests 1, 10, 11 …: what the person may be about to type.
         numbered = measures.annotate(number_text=Cast("number", CharField())).filter(number_text__startswith=number[1])
         found = list(numbered.order_by("number")[:SUGGESTIONS])
+    if len(text) > TITLE_LENGTH:
+        return found
     by_title = measures.filter(title__icontains=text).exclude(pk__in=[measure.pk for measure in found])
     return found + list(by_title.order_by("number")[: SUGGESTIONS - len(found)])

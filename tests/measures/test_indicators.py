@@ -85,7 +85,7 @@ def test_bad_rows_are_named_by_line_and_nothing_is_written(coordinator_client, g
     assert response.status_code == 200
     errors = _errors(response)
     assert [re.match(r"\D*(\d+)", error).group(1) for error in errors] == ["4", "5", "6", "6", "7"]
-    assert "tjue" in errors[0] and "“x”" in errors[2] and "42" in errors[3]
+    assert "tjue" in errors[0] and "«x»" in errors[2] and "42" in errors[3]
     assert list(IndicatorValue.objects.values_list("year", "value")) == [(2023, Decimal("80.00"))]
     assert Indicator.objects.count() == 1
     assert existing.measures.count() == 0

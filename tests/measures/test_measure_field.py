@@ -116,3 +116,13 @@ def test_what_was_typed_is_shown_back_as_typed_with_the_error(coordinator_client
 def test_suggestions_take_any_text(working_client, gjesdal):
     for typed in ("natte\x00", "\x00", "9" * 5000, "²"):
         assert working_client.get(SEARCH, {"plan": gjesdal.pk, "x": typed}).status_code == 200
+
+
+def test_a_text_longer_than_any_title_is_no_measure_and_is_named_short(gjesdal):
+    typed = "natteravn " * 6000
+    with pytest.raises(ValidationError) as refused:
+        _field(gjesdal).clean(typed)
+    assert (
+        len(refused.value.messages[0]) < 200
+        and "Ingen tiltakstittel inneholder «natteravn natteravn" in (refused.value.messages[0])
+    )
