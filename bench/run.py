@@ -152,7 +152,7 @@ def first_download(env, port, rounds=3):
             for target in (cold, warm, warm):
                 clear_cache(env)
                 connection = http.client.HTTPConnection(split.hostname, split.port, timeout=300)
-                target.append(get(connection, "/handlingsplan/pdf/", cookie))
+                target.append(get(connection, "/handlingsplan/utkast/pdf/", cookie))
                 connection.close()
     return statistics.median(cold), statistics.median(warm)
 
@@ -274,7 +274,8 @@ def main():
     lines += throughput_table(rates, paths, args)
     lines += [
         "",
-        "The plan PDF (`/handlingsplan/pdf/` above is a cached download; a fresh render clears the cache):",
+        "The working draft's PDF (`/handlingsplan/utkast/pdf/`; the plan PDF above is the adopted version's "
+        "archived bytes): a fresh render clears the cache:",
         "",
         "| measure | value | goal | |",
         "| --- | ---: | ---: | --- |",
