@@ -3,6 +3,7 @@
     DATABASE_URL=... python bench/inproc.py queries     # SQL queries per page, as the coordinator
     DATABASE_URL=... python bench/inproc.py pdf N       # plan PDF: fresh, WeasyPrint alone, cached
     DATABASE_URL=... python bench/inproc.py memory      # peak memory of a fresh render, above imports
+    DATABASE_URL=... python bench/inproc.py profile NAME...  # where a page's time goes (cProfile)
 
 Each prints one line of JSON. Used by bench/run.py.
 """
@@ -134,6 +135,58 @@ def pdf(repeat):
     }
 
 
+PROJECT = str(Path(__file__).resolve().parent.parent)
+PROFILED_REQUESTS = 20
+
+
+def _where(function):
+    filename, line, name = function
+    if filename.startswith(PROJECT) and "site-packages" not in filename:
+        return f"{os.path.relpath(filename, PROJECT)}:{line}({name})"
+    if "site-packages" in filename:
+        return f"{filename.split('site-packages/', 1)[1]}:{line}({name})"
+    return f"{Path(filename).name}:{line}({name})" if line else name
+
+
+def profile(names, top=8):
+    """Per page: the project's functions with the most cumulative time, and the functions (anywhere) with
+    the most time of their own, in ms per request over PROFILED_REQUESTS requests after a warm-up."""
+    import cProfile
+    import pstats
+
+    coordinator = coordinator_client()
+    urls = pages()
+    result = {}
+    for name in names:
+        url = urls[name]
+        client = Client(SERVER_NAME="127.0.0.1") if url == PUBLIC_VISIT else coordinator
+        for _ in range(3):
+            client.get(url)
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.enable()
+        for _ in range(PROFILED_REQUESTS):
+            client.get(url)
+        profiler.disable()
+        elapsed = (time.perf_counter() - start) / PROFILED_REQUESTS
+        stats = pstats.Stats(profiler).stats  # {function: (calls, primitive calls, own, cumulative, callers)}
+        per_request = lambda seconds: round(seconds * 1000 / PROFILED_REQUESTS, 2)  # noqa: E731
+        own = [
+            (_where(function), per_request(row[2]), per_request(row[3]))
+            for function, row in stats.items()
+            if function[0].startswith(PROJECT) and "site-packages" not in function[0] and "/bench/" not in function[0]
+        ]
+        result[name] = {
+            "ms": round(elapsed * 1000, 1),
+            "project": sorted(own, key=lambda entry: -entry[2])[:top],
+            "own_time": sorted(
+                ((_where(function), per_request(row[2]), per_request(row[3])) for function, row in stats.items()),
+                key=lambda entry: -entry[1],
+            )[:top],
+        }
+    return result
+
+
 def render_once():
     cache.clear()
     render_plan_pdf(ActionPlan.objects.current())
@@ -157,6 +210,8 @@ if __name__ == "__main__":
         print(json.dumps(pdf(int(sys.argv[2]) if len(sys.argv) > 2 else 3)))
     elif command == "memory":
         print(json.dumps(memory()))
+    elif command == "profile":
+        print(json.dumps(profile(sys.argv[2:])))
     elif command == "baseline":
         import weasyprint  # noqa: F401  imports only: Django, the project, WeasyPrint
     elif command == "render":

@@ -26,13 +26,26 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load import CREATE_COORDINATOR, WRK_SCRIPT  # noqa: E402
-from server import PG_ADMIN_URL, PYTHON, ROOT, fresh_database, gunicorn, manage, prepare, server_env, session_cookie  # noqa: E402
+from server import (  # noqa: E402
+    PG_ADMIN_URL,
+    PYTHON,
+    ROOT,
+    fresh_database,
+    gunicorn,
+    gunicorn_server,
+    manage,
+    prepare,
+    server_env,
+    session_cookie,
+)
 
 DATABASES = {1: "slt_bench_1x", 100: "slt_bench_100x"}
 COST_GOAL = 3.0
 THROUGHPUT_GOAL_1X = 3.0  # at 1x a page serves at least a third of the bare page's requests/s
 FLAT_GOAL = 1.5  # at 100x a page costs at most 1.5x its own cost at 1x
 UNCHANGED_DOCUMENT_GOAL = 1.5  # an unchanged PDF or public page at 100x, against the bare page
+MEMORY_REQUESTS = 10_000  # mixed requests to one worker at 100x ...
+MEMORY_GOAL_MIB = 50  # ... grow its resident memory by less than this (no leak)
 # The public page as the public reads it, without a login (the query string only tells the runs apart).
 PUBLIC_VISIT = "/plan/?offentlig"
 BARE = "/bench/ok"
@@ -44,6 +57,9 @@ def build(factor):
     subprocess.run([PYTHON, "bench/grow.py", "--factor", str(factor)], cwd=ROOT, env=env, check=True,
                    capture_output=True)  # fmt: skip
     manage("shell", "-c", CREATE_COORDINATOR, env=env, capture=True)
+    # Planner statistics as autovacuum keeps them on a running server: without them PostgreSQL plans the
+    # grown tables as if they were empty.
+    subprocess.run(["psql", env["DATABASE_URL"], "-qc", "VACUUM ANALYZE"], check=True, capture_output=True)
     return env
 
 
@@ -108,10 +124,11 @@ def latencies(base, paths, cookie, requests, warmup):
     return {path: (statistics.median(values), p95(values)) for path, values in times.items()}
 
 
-def wrk(base, path, cookie, seconds, connections):
-    """requests/s, p50 and p99 (ms) and errors of one page under wrk, one path only."""
+def wrk(base, path, cookie, seconds, connections, mixed=()):
+    """requests/s, p50 and p99 (ms) and errors of one page under wrk; with `mixed`, of those paths in turn."""
+    paths = ", ".join(f'"{each}"' for each in mixed) if mixed else f'"{path}"'
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(WRK_SCRIPT % {"paths": f'"{path}"', "cookie": cookie_for(path, cookie)})
+        script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie_for(path, cookie)})
         script.flush()
         output = subprocess.run(
             ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", script.name, base],
@@ -119,7 +136,44 @@ def wrk(base, path, cookie, seconds, connections):
         ).stdout  # fmt: skip
     match = re.search(r"RESULT (\d+) ([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", output)
     requests, duration, p50, _p95, p99, errors = match.groups()
-    return {"rps": int(requests) / float(duration), "p50": float(p50), "p99": float(p99), "errors": int(errors)}
+    return {
+        "rps": int(requests) / float(duration),
+        "p50": float(p50),
+        "p99": float(p99),
+        "errors": int(errors),
+        "requests": int(requests),
+    }
+
+
+def memory_growth(env, port, paths, connections, chunk_seconds=15):
+    """A worker's resident memory before and after MEMORY_REQUESTS mixed requests (every page in turn,
+    as the coordinator), after a warm-up that has drawn each page many times. One worker, so it serves
+    them all."""
+    mixed = [path for path in paths if path != PUBLIC_VISIT]
+    with gunicorn_server(env, port, workers=1) as server:
+        warm = wrk(server.url, mixed[0], env["BENCH_COOKIE"], chunk_seconds, connections, mixed=mixed)
+        (before,) = server.worker_rss_mib().values()
+        served, errors = 0, warm["errors"]
+        while served < MEMORY_REQUESTS:
+            run = wrk(server.url, mixed[0], env["BENCH_COOKIE"], chunk_seconds, connections, mixed=mixed)
+            served, errors = served + run["requests"], errors + run["errors"]
+        (after,) = server.worker_rss_mib().values()
+    return {"before": before, "after": after, "requests": served, "warmup": warm["requests"], "errors": errors}
+
+
+def profiles(env, names):
+    """Where the time goes on the pages that miss a goal: the top entries of cProfile, in process."""
+    if not names:
+        return []
+    found = inproc(env, "profile", *names)
+    lines = ["", "Where the time goes on the pages that miss a goal (cProfile, in process at 100x, ms per request):"]
+    for name, entries in found.items():
+        lines += ["", f"{name} ({entries['ms']:.1f} ms per request while profiled):", ""]
+        lines += ["| the project's code | own ms | cumulative ms |", "| --- | ---: | ---: |"]
+        lines += [f"| `{where}` | {own:.2f} | {total:.2f} |" for where, own, total in entries["project"]]
+        lines += ["", "| most time of its own | own ms | cumulative ms |", "| --- | ---: | ---: |"]
+        lines += [f"| `{where}` | {own:.2f} | {total:.2f} |" for where, own, total in entries["own_time"]]
+    return lines
 
 
 def throughput(env, port, workers, paths, seconds, connections):
@@ -168,7 +222,8 @@ def machine():
     return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, PostgreSQL {postgres}"
 
 
-def throughput_table(rates, paths, args):
+def throughput_table(rates, paths, args, missed):
+    """The throughput rows; adds the name of each page that misses a goal to `missed`."""
     bare = {factor: rates[factor][BARE] for factor in DATABASES}
     lines = [
         "",
@@ -191,6 +246,8 @@ def throughput_table(rates, paths, args):
         if name in documents:
             goals.append(f"unchanged document {verdict(cost_100 <= UNCHANGED_DOCUMENT_GOAL)}")
         goals.append(f"errors {verdict(errors == 0)}")
+        if "not met" in "".join(goals):
+            missed.add(name)
         lines.append(
             f"| {name} | {one['rps']:.0f} | {cost_1:.1f}x | {one['p50']:.0f}/{one['p99']:.0f} | "
             f"{hundred['rps']:.0f} | {cost_100:.1f}x | {hundred['p50']:.0f}/{hundred['p99']:.0f} | {flat:.2f}x | "
@@ -249,8 +306,11 @@ def main():
     memory = inproc(big, "memory")
     note("first download on a fresh worker")
     cold, warm = first_download(envs[1], args.port + 1)
+    note(f"memory of one worker over {MEMORY_REQUESTS} mixed requests at 100x")
+    growth = memory_growth(big, args.port + 3, list(page_paths.values()), args.connections)
     note("done")
 
+    missed = set()
     lines = [f"Machine: {machine()}; gunicorn {args.workers} sync workers, DEBUG off.", ""]
     lines += [
         f"Pages as the coordinator. Queries: one request, Django test client in process (the plan PDF: a fresh "
@@ -267,11 +327,13 @@ def main():
         cost_median, cost_p95 = median / bare_median, tail / bare_p95
         queries_ok = one == hundred
         cost_ok = cost_median <= COST_GOAL and cost_p95 <= COST_GOAL
+        if not (cost_ok and queries_ok):
+            missed.add(name)
         lines.append(
             f"| {name} (`{path}`) | {one} | {hundred} | {median * 1000:.1f} | {tail * 1000:.1f} | "
             f"{cost_median:.1f}x | {cost_p95:.1f}x | queries {verdict(queries_ok)}, cost {verdict(cost_ok)} |"
         )
-    lines += throughput_table(rates, paths, args)
+    lines += throughput_table(rates, paths, args, missed)
     lines += [
         "",
         "The working draft's PDF (`/handlingsplan/utkast/pdf/`; the plan PDF above is the adopted version's "
@@ -310,6 +372,16 @@ def main():
         f"memory: importing {memory['baseline_mib']:.0f} MiB, rendering {memory['render_mib']:.0f} MiB. "
         f"Run took {time.monotonic() - started:.0f} s.",
     ]
+    grown = growth["after"] - growth["before"]
+    lines += [
+        "",
+        f"Memory: one gunicorn worker at 100x served {growth['requests']} mixed requests (every page above in "
+        f"turn, {args.connections} connections) after {growth['warmup']} warm-up requests; its resident memory "
+        f"went from {growth['before']:.0f} MiB to {growth['after']:.0f} MiB: {grown:+.1f} MiB (goal < "
+        f"{MEMORY_GOAL_MIB} MiB: {verdict(grown < MEMORY_GOAL_MIB and growth['requests'] >= MEMORY_REQUESTS)}), "
+        f"errors {growth['errors']} ({verdict(growth['errors'] == 0)}).",
+    ]
+    lines += profiles(big, [name for name in page_paths if name in missed])
     print("\n".join(lines))
 
 

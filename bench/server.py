@@ -12,6 +12,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -71,8 +72,26 @@ def session_cookie(env, username):
     return f"sessionid={key}"
 
 
+class Server(NamedTuple):
+    url: str
+    process: subprocess.Popen
+
+    def worker_rss_mib(self):
+        """Resident memory (MiB) of each gunicorn worker, by pid (Linux: read from /proc)."""
+        master = self.process.pid
+        children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+        return {int(pid): _rss_mib(pid) for pid in children}
+
+
+def _rss_mib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 @contextlib.contextmanager
-def gunicorn(env, port, workers=4):
+def gunicorn_server(env, port, workers=4):
     process = subprocess.Popen(
         [
             PYTHON, "-m", "gunicorn", "slt_portal.wsgi:application",
@@ -92,7 +111,13 @@ def gunicorn(env, port, workers=4):
                 if process.poll() is not None or time.monotonic() > deadline:
                     raise RuntimeError("gunicorn did not start:\n" + process.stderr.read()) from None
                 time.sleep(0.3)
-        yield f"http://{HOST}:{port}"
+        yield Server(f"http://{HOST}:{port}", process)
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, workers=4):
+    with gunicorn_server(env, port, workers) as server:
+        yield server.url

@@ -1,13 +1,13 @@
 """Read-only helpers other pages may use: a measure's action items, and a person's own follow-up."""
 
-from django.db.models import F
+from django.db.models import Count, F, Window
 from django.utils import timezone
 
 from participants.roles import is_coordinator
 
 from .access import can_edit, can_see_content, location_for
 from .approval import approvers, not_yet_approvable
-from .models import ActionItem, Meeting, MinutesStatus
+from .models import ActionItem, Meeting, MeetingSeries, MinutesStatus
 
 
 def can_tick(user, item, *, may_edit=None):
@@ -46,15 +46,29 @@ def action_items_for_measure(measure, user):
     return _with_tick_rights(items, user)
 
 
-def open_action_items_for(user):
-    """The user's own open action items (given to their person), soonest due first."""
+def _open_action_items(user):
+    """The user's own open action items (given to their person) in the series whose content they may see.
+
+    Which series they may see is decided once per series (there are a handful), so the items themselves
+    are counted and limited in the database.
+    """
+    mine = ActionItem.objects.filter(done=False, responsible_person__user=user)
+    series = MeetingSeries.objects.filter(meetings__action_items__in=mine).distinct().prefetch_related("bodies")
+    visible = [each.pk for each in series if can_see_content(user, each)]
+    return mine.filter(meeting__series__in=visible)
+
+
+def open_action_items_for(user, limit=None):
+    """The user's own open action items, soonest due first: all of them, or the first `limit`, each with
+    `total`, how many there are in all (counted in the same query)."""
     items = (
-        ActionItem.objects.filter(done=False, responsible_person__user=user)
+        _open_action_items(user)
+        .annotate(total=Window(Count("pk")))
         .select_related("meeting__series", "responsible_person", "responsible_body", "measure")
         .prefetch_related("meeting__series__bodies")
         .order_by(F("due").asc(nulls_last=True), "meeting__starts_at", "id")
     )
-    return _with_tick_rights(items, user)
+    return _with_tick_rights(items if limit is None else items[:limit], user)
 
 
 def minutes_awaiting_approval(user, plan, now=None):

@@ -6,13 +6,15 @@ by one person within the same minute (an import, the year's meetings made from a
 
 import datetime
 
-from django.db.models import Count, Max
+from django.core.cache import cache
+from django.db.models import Count, Max, Subquery
 from django.db.models.functions import TruncMinute
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from measures.history import ACTIONS, measure_label, who
@@ -20,6 +22,7 @@ from measures.models import ActionPlan, FocusArea, Goal, Link, Measure, Status, 
 from meetings.models import Meeting
 
 UPCOMING_DAYS = 30
+CHANGES_TIMEOUT = 10 * 60
 # Created together, this many records or more are one line of the feed.
 BULK = 3
 
@@ -104,8 +107,32 @@ def _bulk_sentence(*, who_name, count, model, action):
     return mark_safe(_("%(count)s %(what)s were %(action)s") % parts)  # noqa: S308  # the parts are escaped
 
 
+def _changes_stamp(plan):
+    """The time of the latest change the feed could show, in one query: the feed is kept under it."""
+    latest = {
+        f"source_{index}": Subquery(records.order_by("-history_date").values("history_date")[:1])
+        for index, (_model, records, _label, _number) in enumerate(_sources(plan))
+    }
+    moments = ActionPlan.objects.filter(pk=plan.pk).annotate(**latest).values_list(*latest).get()
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
 def recent_changes(plan, limit=10):
-    """The latest changes across the plan, its measures, status updates and meetings: who, when, what."""
+    """The latest changes across the plan, its measures, status updates and meetings: who, when, what.
+
+    Kept in the cache under the time of the latest change, so an unchanged feed costs two queries however
+    much history there is; a name changed elsewhere (a person's, a series') shows within CHANGES_TIMEOUT.
+    """
+    stamp = _changes_stamp(plan)
+    key = f"recent-changes:{plan.pk}:{limit}:{get_language()}:{stamp.isoformat() if stamp else '-'}"
+    entries = cache.get(key)
+    if entries is None:
+        entries = _recent_changes(plan, limit)
+        cache.set(key, entries, CHANGES_TIMEOUT)
+    return entries
+
+
+def _recent_changes(plan, limit):
     entries = []
     for model, records, label, measure_number in _sources(plan):
         groups = _bulk_groups(records, limit)

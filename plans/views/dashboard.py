@@ -17,6 +17,8 @@ from ..feeds import UPCOMING_DAYS, recent_changes, upcoming_meetings
 from ..tasks import tasks_for
 
 ATTENTION_SHOWN = 15
+# The start page shows this many of a person's action items and measures to update; My tasks shows them all.
+TASKS_SHOWN = 10
 FRESHNESS_SHOWN = [Freshness.UP_TO_DATE, Freshness.DUE_SOON, Freshness.LATE, Freshness.STALE]
 
 
@@ -80,7 +82,7 @@ def dashboard(request):
         if meeting is not None:
             meeting.shown_location = location_for(request.user, meeting)
     else:
-        context["tasks"] = tasks_for(request.user, plan)
+        context["tasks"] = tasks_for(request.user, plan, limit=TASKS_SHOWN)
     if role == roles.COORDINATOR:
         context.update(_follow_up(plan))
         meetings = upcoming_meetings(plan)

@@ -1,4 +1,5 @@
 import datetime
+import importlib
 
 import pytest
 from django.apps import apps
@@ -7,8 +8,14 @@ from django.utils import timezone
 
 from measures.models import Status
 from measures.services import status_update_create
+from meetings.models import ActionItem
+from meetings.services import meetings_create_for_year
 from participants import roles
+from plans.feeds import recent_changes
 from tests.conftest import logged_in, make_user
+
+# The module, not the view of the same name that plans.views exports.
+dashboard_views = importlib.import_module("plans.views.dashboard")
 
 
 def test_anonymous_visitors_are_sent_from_the_dashboard_to_login(client, gjesdal):
@@ -108,3 +115,70 @@ def test_pages_say_so_when_no_plan_is_loaded(path, db):
     response = client.get(path)
     assert response.status_code == 200
     assert "Ingen handlingsplan er lastet inn ennå." in response.content.decode()
+
+
+def test_the_dashboard_shows_the_first_of_my_measures_to_update_and_links_to_the_rest(
+    working_client, coordinator, gjesdal, monkeypatch
+):
+    monkeypatch.setattr(dashboard_views, "TASKS_SHOWN", 2)
+    # The working group answers for measures 1, 2, 6, 8, 11 and 12.
+    for number in (1, 2, 6, 8, 11, 12):
+        status_update_create(
+            measure=gjesdal.measures.get(number=number),
+            user=coordinator,
+            status=Status.DELAYED,
+            note="Venter på avklaring",
+            date=timezone.localdate(),
+        )
+    response = working_client.get(reverse("plans:dashboard"))
+    tasks = response.context["tasks"]
+    assert [measure.number for measure in tasks.measures] == [1, 2]
+    assert tasks.more_measures == 4
+    page = response.content.decode()
+    assert "4 tiltak til: se alle under Mine oppgaver" in page
+    # My tasks shows them all.
+    everything = working_client.get(reverse("plans:my_tasks")).context["tasks"]
+    assert len(everything.measures) == 6 and everything.more_measures == 0
+
+
+def test_the_dashboard_shows_the_first_of_my_action_items_and_counts_only_those_i_may_see(
+    working_client, working_member, gjesdal, monkeypatch
+):
+    monkeypatch.setattr(dashboard_views, "TASKS_SHOWN", 2)
+    year = timezone.localdate().year
+    open_series = gjesdal.meeting_series.get(key="arbeidsgruppe")
+    meetings_create_for_year(series=open_series, year=year)
+    meeting = open_series.meetings.order_by("starts_at").first()
+    for day in range(3):
+        ActionItem.objects.create(
+            meeting=meeting,
+            text=f"Oppgave {day + 1}",
+            responsible_person=working_member.person,
+            due=timezone.localdate() + datetime.timedelta(days=day),
+        )
+    # An item given to them in a confidential series where they hold no seat is neither shown nor counted.
+    hidden_series = gjesdal.meeting_series.exclude(pk=open_series.pk).filter(confidential=True).first()
+    meetings_create_for_year(series=hidden_series, year=year)
+    ActionItem.objects.create(
+        meeting=hidden_series.meetings.first(), text="Skjult", responsible_person=working_member.person
+    )
+    tasks = working_client.get(reverse("plans:dashboard")).context["tasks"]
+    assert [item.text for item in tasks.action_items] == ["Oppgave 1", "Oppgave 2"]
+    assert tasks.more_action_items == 1
+
+
+def test_an_unchanged_feed_of_changes_is_read_from_the_cache_and_a_new_change_shows_at_once(
+    coordinator_client, coordinator, gjesdal, django_assert_num_queries
+):
+    recent_changes(gjesdal)  # drawn and kept
+    with django_assert_num_queries(1):  # the time of the latest change (the tests keep the cache in memory)
+        before = recent_changes(gjesdal)
+    status_update_create(
+        measure=gjesdal.measures.get(number=9),
+        user=coordinator,
+        status=Status.IN_PROGRESS,
+        note="",
+        date=timezone.localdate(),
+    )
+    after = recent_changes(gjesdal)
+    assert after != before and after[0]["kind"] in ("tiltak", "statusoppdatering")
