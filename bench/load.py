@@ -30,11 +30,11 @@ PAGES = {
 
 WRK_SCRIPT = """
 local paths = {%(paths)s}
-local cookie = "%(cookie)s"
+local headers = {["Cookie"] = "%(cookie)s"%(extra)s}
 local counter = 0
 request = function()
   counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1], {["Cookie"] = cookie})
+  return wrk.format("GET", paths[(counter %% #paths) + 1], headers)
 end
 done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
@@ -69,7 +69,7 @@ def main():
                 sys.exit(f"{name} {path} answered {status}")
         with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
             paths = ", ".join(f'"{path}"' for path in PAGES.values())
-            script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie})
+            script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie, "extra": ""})
             script.flush()
             output = subprocess.run(
                 ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", "--timeout", "30s",

@@ -93,7 +93,8 @@ def cookie_for(path, cookie):
     return "" if path == PUBLIC_VISIT else cookie
 
 
-def get(connection, path, cookie):
+def get(connection, path, cookie, etags=None):
+    """Seconds to fetch the page; its ETag goes into `etags` when given."""
     start = time.perf_counter()
     connection.request("GET", path, headers={"Cookie": cookie_for(path, cookie)})
     response = connection.getresponse()
@@ -101,6 +102,8 @@ def get(connection, path, cookie):
     elapsed = time.perf_counter() - start
     if response.status != 200:
         raise RuntimeError(f"{path} answered {response.status}")
+    if etags is not None and response.getheader("ETag"):
+        etags[path] = response.getheader("ETag")
     if response.getheader("Connection", "").lower() == "close":
         connection.close()
     return elapsed
@@ -124,11 +127,13 @@ def latencies(base, paths, cookie, requests, warmup):
     return {path: (statistics.median(values), p95(values)) for path, values in times.items()}
 
 
-def wrk(base, path, cookie, seconds, connections, mixed=()):
-    """requests/s, p50 and p99 (ms) and errors of one page under wrk; with `mixed`, of those paths in turn."""
+def wrk(base, path, cookie, seconds, connections, mixed=(), etag=None):
+    """requests/s, p50 and p99 (ms) and errors of one page under wrk; with `mixed`, of those paths in turn;
+    with `etag`, asked as a browser that has the page asks (If-None-Match), answered 304."""
     paths = ", ".join(f'"{each}"' for each in mixed) if mixed else f'"{path}"'
+    extra = f', ["If-None-Match"] = {json.dumps(etag)}' if etag else ""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
-        script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie_for(path, cookie)})
+        script.write(WRK_SCRIPT % {"paths": paths, "cookie": cookie_for(path, cookie), "extra": extra})
         script.flush()
         output = subprocess.run(
             ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "60s", "-s", script.name, base],
@@ -178,17 +183,23 @@ def profiles(env, names):
 
 def throughput(env, port, workers, paths, seconds, connections):
     """Every page and the bare page under wrk in the same server run, the bare page first and last."""
-    results = {}
+    results, etags = {}, {}
     with gunicorn(env, port, workers=workers) as base:
         for path in [BARE, *paths]:  # each page answers (and the PDF is cached) before the load
-            get(http.client.HTTPConnection("127.0.0.1", port, timeout=600), path, env["BENCH_COOKIE"])
+            get(http.client.HTTPConnection("127.0.0.1", port, timeout=600), path, env["BENCH_COOKIE"], etags)
         for path in [BARE, *paths]:
             results[path] = wrk(base, path, env["BENCH_COOKIE"], seconds, connections)
+        for path, etag in etags.items():  # the documents again, as a browser that has them asks
+            results[revalidated(path)] = wrk(base, path, env["BENCH_COOKIE"], seconds, connections, etag=etag)
         again = wrk(base, BARE, env["BENCH_COOKIE"], seconds, connections)
     # The bare page's rate: the mean of the runs before and after, so drift hits every page alike.
     bare = results[BARE]
     results[BARE] = {**bare, "rps": (bare["rps"] + again["rps"]) / 2, "errors": bare["errors"] + again["errors"]}
     return results
+
+
+def revalidated(path):
+    return f"{path} (revalidated)"
 
 
 def clear_cache(env):
@@ -236,7 +247,7 @@ def throughput_table(rates, paths, args, missed):
         "| goals |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
-    documents = {"plan PDF", "public plan page", "public plan page, the public"}
+    documents = ("plan PDF", "public plan page", "public plan page, the public")
     for name in paths[100]:
         one, hundred = rates[1][paths[1][name]], rates[100][paths[100][name]]
         cost_1, cost_100 = bare[1]["rps"] / one["rps"], bare[100]["rps"] / hundred["rps"]
@@ -252,6 +263,18 @@ def throughput_table(rates, paths, args, missed):
             f"| {name} | {one['rps']:.0f} | {cost_1:.1f}x | {one['p50']:.0f}/{one['p99']:.0f} | "
             f"{hundred['rps']:.0f} | {cost_100:.1f}x | {hundred['p50']:.0f}/{hundred['p99']:.0f} | {flat:.2f}x | "
             f"{errors} | {', '.join(goals)} |"
+        )
+    for name in documents:
+        path_1, path_100 = revalidated(paths[1][name]), revalidated(paths[100][name])
+        if path_1 not in rates[1] or path_100 not in rates[100]:
+            continue
+        one, hundred = rates[1][path_1], rates[100][path_100]
+        cost_1, cost_100 = bare[1]["rps"] / one["rps"], bare[100]["rps"] / hundred["rps"]
+        ok = cost_100 <= UNCHANGED_DOCUMENT_GOAL and one["errors"] + hundred["errors"] == 0
+        lines.append(
+            f"| {name}, revalidated (304) | {one['rps']:.0f} | {cost_1:.1f}x | {one['p50']:.0f}/{one['p99']:.0f} | "
+            f"{hundred['rps']:.0f} | {cost_100:.1f}x | {hundred['p50']:.0f}/{hundred['p99']:.0f} | "
+            f"{cost_100 / cost_1:.2f}x | {one['errors'] + hundred['errors']} | unchanged document {verdict(ok)} |"
         )
     return lines
 

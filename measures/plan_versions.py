@@ -18,6 +18,14 @@ class PlanVersionQuerySet(models.QuerySet):
     def latest_first(self):
         return self.order_by("-number")
 
+    def summaries(self):
+        """Without the archived contents (plan file, web page, PDF): for lists and "the adopted version of"."""
+        return self.defer("plan_file", "html", "pdf")
+
+    def with_pdf(self):
+        """With the PDF but not the plan file or web page: for downloads."""
+        return self.defer("plan_file", "html")
+
 
 class PlanVersion(models.Model):
     """An adopted version of a plan, frozen: its data as the plan file and its PDF as bytes.

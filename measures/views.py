@@ -159,7 +159,7 @@ def measure_edit(request, number):
         "number": number,
         "saved_title": saved_title,
         "form": form,
-        "adopted_version": measure.plan.versions.latest_first().first(),
+        "adopted_version": measure.plan.versions.summaries().latest_first().first(),
     }
     return render(request, "measures/measure_form.html", context)
 

@@ -113,7 +113,7 @@ class AdoptionForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.latest = plan.versions.latest_first().first()
+        self.latest = plan.versions.summaries().latest_first().first()
         governing = Body.objects.filter(level=Level.GOVERNING).first()
         self.fields["adopted_by"].initial = plan.adopted_by or governing
 

@@ -43,7 +43,7 @@ def plan_adopt(*, plan, adopted_on, adopted_by, case_reference="", user=None):
     the working plan goes on as the draft of the next revision.
     """
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
-    latest = plan.versions.latest_first().first()
+    latest = plan.versions.summaries().latest_first().first()
     if plan.adopted_on != adopted_on or plan.adopted_by != adopted_by:
         plan.adopted_on = adopted_on
         plan.adopted_by = adopted_by

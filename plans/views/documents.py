@@ -58,7 +58,7 @@ def version_pdf_response(request, version, *, attachment, filename=None):
 
 
 def _documents_page(request, plan, *, status_form=None, logo_form=None, status=200):
-    versions = list(plan.versions.latest_first().select_related("adopted_by"))
+    versions = list(plan.versions.summaries().latest_first().select_related("adopted_by"))
     context = {
         "plan": plan,
         "versions": versions,
@@ -91,7 +91,7 @@ def plan_documents(request):
 def plan_pdf(request):
     """The adopted plan: the archived copy of its latest version, or the plan as it stands before any."""
     plan = plan_or_404(ActionPlan.objects.select_related("adopted_by"), request.GET.get("period"))
-    version = plan.versions.latest_first().select_related("plan").first()
+    version = plan.versions.with_pdf().latest_first().select_related("plan").first()
     if version is not None:
         return version_pdf_response(request, version, attachment=True, filename=plan_filename(plan))
     return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=True)

@@ -40,7 +40,7 @@ def plan_edit(request):
         "goals": plan.goals.all(),
         "focus_areas": plan.focus_areas.all(),
         "links": plan.links.select_related("measure"),
-        "adopted_version": plan.versions.latest_first().first(),
+        "adopted_version": plan.versions.summaries().latest_first().first(),
     }
     return render(request, "plans/plan_form.html", context)
 
@@ -84,7 +84,7 @@ def plan_item_edit(request, kind, pk=None):
         "item": item,
         "kind": kind,
         "verbose_name": model._meta.verbose_name,
-        "adopted_version": plan.versions.latest_first().first(),
+        "adopted_version": plan.versions.summaries().latest_first().first(),
     }
     return render(request, "plans/plan_item_form.html", context)
 

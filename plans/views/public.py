@@ -21,8 +21,8 @@ from ..documents import CACHE_TIMEOUT, indicators_stamp, plan_context, plan_stam
 from .documents import pdf_response, plan_filename, version_pdf_response
 
 
-def _adopted_version(plan):
-    return plan.versions.latest_first().select_related("plan").first()
+def _adopted_version(plan, versions):
+    return versions.latest_first().select_related("plan").first()
 
 
 @once
@@ -62,7 +62,8 @@ def public_plan(request, period=None):
     person's page carries their own menu, and is drawn for them.
     """
     plan = plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
-    version = _adopted_version(plan)
+    # Its web page is read only when the page is drawn (not when it is answered from the store).
+    version = _adopted_version(plan, plan.versions.summaries())
     if request.user.is_authenticated or len(messages.get_messages(request)):
         return _render_public_page(request, plan, version)
     key = public_page_key(plan, version)
@@ -84,7 +85,7 @@ def public_plan(request, period=None):
 @require_safe
 def public_plan_pdf(request, period):
     plan = plan_or_404(ActionPlan.objects.published().select_related("adopted_by"), period)
-    version = _adopted_version(plan)
+    version = _adopted_version(plan, plan.versions.with_pdf())
     if version is not None:
         return version_pdf_response(request, version, attachment=False, filename=plan_filename(plan))
     return pdf_response(render_plan_pdf(plan), plan_filename(plan), attachment=False)

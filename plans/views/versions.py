@@ -32,7 +32,7 @@ def plan_adopt(request):
             % {"number": version.number},
         )
         return redirect("plans:plan_documents")
-    context = {"plan": plan, "form": form, "adopted_version": form.latest, "versions": plan.versions.all()}
+    context = {"plan": plan, "form": form, "adopted_version": form.latest, "versions": plan.versions.summaries()}
     return render(request, "plans/adopt.html", context, status=400 if form.is_bound else 200)
 
 

@@ -5,6 +5,8 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from measures.models import ActionPlan, Measure
@@ -37,6 +39,16 @@ def test_the_second_visitor_gets_the_stored_page_without_any_template(client, gj
     assert second.status_code == 200 and not second.templates
     assert second.content == first.content and "Natteravnordning" in second.content.decode()
     assert second["ETag"] == first["ETag"]
+
+
+def test_the_stored_page_is_answered_without_reading_the_archived_version(client, gjesdal):
+    client.get(PAGE)
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(PAGE).status_code == 200
+    version_reads = [query["sql"] for query in captured if "measures_planversion" in query["sql"]]
+    assert version_reads, "the adopted version is looked up"
+    for sql in version_reads:  # its number, not its PDF, web page or plan file
+        assert '"pdf",' not in sql and '"html"' not in sql and '"plan_file"' not in sql
 
 
 def test_a_browser_that_has_the_page_gets_304(client, gjesdal):
