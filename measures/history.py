@@ -1,12 +1,23 @@
 """Reading django-simple-history for people: a measure's change log, in a fixed number of queries."""
 
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, Subquery, Value
 from django.utils.text import Truncator
 
 from participants.history import ACTIONS
 from participants.models import Body, Organization, Person
 
-from .models import FocusArea, Measure, Status
+from .models import ActionPlan, FocusArea, Measure, Status
+
+
+def latest_change(plan, histories, default=None):
+    """The time of the newest record among `histories` (historical querysets, in which OuterRef("pk") is the
+    plan), read in one query; `default` when there is none."""
+    latest = {
+        f"changed_{index}": Subquery(history.order_by("-history_date").values("history_date")[:1])
+        for index, history in enumerate(histories)
+    }
+    moments = ActionPlan.objects.filter(pk=plan.pk).annotate(**latest).values_list(*latest).get()
+    return max((moment for moment in moments if moment is not None), default=default)
 
 
 def who(record):

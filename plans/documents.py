@@ -3,7 +3,8 @@
 Renderers are pure functions returning bytes; views only wrap them in a response. A rendered
 plan PDF is kept in Django's cache (a database table shared by every worker) under the plan's
 change stamp, the time of the latest change to anything the document shows, so an unchanged
-plan is served without rendering anything and any edit gives a new PDF at once.
+plan is served without rendering anything and any edit gives a new PDF at once. The status report
+is kept the same way, under the latest change to its measures and their status updates.
 """
 
 import datetime
@@ -12,15 +13,17 @@ from collections import Counter
 from functools import cache as once
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch
 from django.db.models.functions import TruncMinute
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from measures.charts import indicator_charts, status_chart
+from measures.history import latest_change
 from measures.models import (
     ActionPlan,
     Activity,
@@ -43,16 +46,8 @@ PLAN_TEMPLATE = "pdf/plan.html"
 ARTICLE_TEMPLATE = "plans/_public_article.html"
 STATUS_TEMPLATE = "pdf/status_report.html"
 CACHE_TIMEOUT = 60 * 60 * 24 * 30  # an unchanged plan is served from the cache for a month
-# What the plan PDF is drawn from besides the data: a new release with other templates or
-# styles must not serve PDFs cached by the old one.
-PLAN_SOURCES = [
-    "pdf/plan.html",
-    "pdf/base.html",
-    "plans/_plan_body.html",
-    "plans/_links.html",
-    "measures/_indicator_chart.html",
-]
-PLAN_STYLES = ["css/print.css"]
+# The styles the documents are printed with, besides the templates (see sources_fingerprint).
+PRINT_STYLES = ["css/print.css"]
 
 
 def levels_with_bodies():
@@ -125,10 +120,6 @@ def plan_title(plan):
     return f"{plan.title} – {plan.municipality_name}"
 
 
-def _latest(history, **lookup):
-    return Subquery(history.filter(**lookup).order_by("-history_date").values("history_date")[:1])
-
-
 def plan_stamp(plan):
     """The time of the latest change to anything the plan document shows, read in one query.
 
@@ -136,60 +127,40 @@ def plan_stamp(plan):
     measure's many-to-many fields is a history record of the measure too.
     """
     plan_id = OuterRef("pk")
-    latest = (
-        ActionPlan.objects.filter(pk=plan.pk)
-        .annotate(
-            changed_plan=_latest(ActionPlan.history, id=plan_id),
-            changed_goals=_latest(Goal.history, plan_id=plan_id),
-            changed_focus_areas=_latest(FocusArea.history, plan_id=plan_id),
-            changed_links=_latest(Link.history, plan_id=plan_id),
-            changed_measures=_latest(Measure.history, plan_id=plan_id),
-            changed_series=_latest(MeetingSeries.history, plan_id=plan_id),
-            changed_activities=_latest(Activity.history, measure__plan_id=plan_id),
-            changed_indicators=_latest(Indicator.history, plan_id=plan_id),
-            changed_values=_latest(IndicatorValue.history, indicator__plan_id=plan_id),
-            changed_bodies=Subquery(Body.history.order_by("-history_date").values("history_date")[:1]),
-        )
-        .values_list(
-            "changed_plan",
-            "changed_goals",
-            "changed_focus_areas",
-            "changed_links",
-            "changed_measures",
-            "changed_series",
-            "changed_activities",
-            "changed_indicators",
-            "changed_values",
-            "changed_bodies",
-        )
-        .get()
-    )
-    return max((moment for moment in latest if moment is not None), default=plan.updated_at)
+    histories = [
+        ActionPlan.history.filter(id=plan_id),
+        Goal.history.filter(plan_id=plan_id),
+        FocusArea.history.filter(plan_id=plan_id),
+        Link.history.filter(plan_id=plan_id),
+        Measure.history.filter(plan_id=plan_id),
+        MeetingSeries.history.filter(plan_id=plan_id),
+        Activity.history.filter(measure__plan_id=plan_id),
+        *_indicator_histories(),
+        Body.history.all(),
+    ]
+    return latest_change(plan, histories, default=plan.updated_at)
+
+
+def _indicator_histories():
+    plan_id = OuterRef("pk")
+    return [Indicator.history.filter(plan_id=plan_id), IndicatorValue.history.filter(indicator__plan_id=plan_id)]
 
 
 def indicators_stamp(plan):
     """The time of the latest change to the plan's indicators or their values, in one query (None when it
     has none): the public page shows them as they stand, also beside an adopted version."""
-    plan_id = OuterRef("pk")
-    latest = (
-        ActionPlan.objects.filter(pk=plan.pk)
-        .annotate(
-            changed_indicators=_latest(Indicator.history, plan_id=plan_id),
-            changed_values=_latest(IndicatorValue.history, indicator__plan_id=plan_id),
-        )
-        .values_list("changed_indicators", "changed_values")
-        .get()
-    )
-    return max((moment for moment in latest if moment is not None), default=None)
+    return latest_change(plan, _indicator_histories())
 
 
 @once
-def _sources_fingerprint():
-    """A digest of the templates and styles the plan PDF is drawn from, read once per process."""
+def sources_fingerprint():
+    """A digest of every template and the print styles, read once per process: a release with other
+    templates or styles does not serve documents stored by the old one."""
     digest = hashlib.sha256()
-    for name in PLAN_SOURCES:
-        digest.update(Path(get_template(name).origin.name).read_bytes())
-    for name in PLAN_STYLES:
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in sorted(Path(folder).rglob("*.html")):
+            digest.update(path.read_bytes())
+    for name in PRINT_STYLES:
         digest.update(Path(finders.find(name)).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -198,7 +169,7 @@ def plan_pdf_key(plan):
     """The cache key of the plan's PDF as it stands now (a working draft once a version is adopted)."""
     marking = "draft" if plan.versions.exists() else "plain"
     stamp = plan_stamp(plan).isoformat()
-    return f"plan-pdf:{plan.pk}:{stamp}:{_sources_fingerprint()}:{plan.written_standard}:{marking}"
+    return f"plan-pdf:{plan.pk}:{stamp}:{sources_fingerprint()}:{plan.written_standard}:{marking}"
 
 
 def render_plan_pdf(plan):
@@ -230,7 +201,7 @@ def render_adopted_plan(plan):
         page = get_template(ARTICLE_TEMPLATE).render(plan_context(plan, for_pdf=False))
         print_html = get_template(PLAN_TEMPLATE).render({**context, "pdf_title": title, "pdf_lang": lang})
     digest = hashlib.sha256(print_html.encode()).hexdigest()
-    key = f"adopted-plan-pdf:{digest}:{_sources_fingerprint()}"
+    key = f"adopted-plan-pdf:{digest}:{sources_fingerprint()}"
     pdf = cache.get(key)
     if pdf is None:
         pdf = render_pdf(PLAN_TEMPLATE, context, title=title, author=plan.municipality_name, lang=lang)
@@ -334,10 +305,38 @@ def status_report_title(plan):
     return _("Status report – %(title)s") % {"title": plan.title}
 
 
+def status_report_stamp(plan):
+    """The time of the latest change to what the status report shows (the plan, its measures, their status
+    updates and the bodies named), read in one query."""
+    plan_id = OuterRef("pk")
+    histories = [
+        ActionPlan.history.filter(id=plan_id),
+        Measure.history.filter(plan_id=plan_id),
+        StatusUpdate.history.filter(measure__plan_id=plan_id),
+        Body.history.all(),
+    ]
+    return latest_change(plan, histories, default=plan.updated_at)
+
+
 def render_status_report_pdf(plan, *, since, now=None):
-    """The steering group's status report as tagged PDF bytes (not cached: it shows the time)."""
+    """The steering group's status report as tagged PDF bytes.
+
+    Drawn as it stands now (or at `now`); kept in the cache under the time of the latest change to what it
+    shows, so the same report asked again is served without drawing anything. It then says when it was
+    drawn, which is after the latest change it shows.
+    """
+    key = None
+    if now is None:
+        stamp = status_report_stamp(plan).isoformat()
+        key = f"status-report:{plan.pk}:{since.isoformat()}:{stamp}:{sources_fingerprint()}:{plan.written_standard}"
+        pdf = cache.get(key)
+        if pdf is not None:
+            return pdf
     lang = plan.written_standard
     with translation.override(lang):
         context = status_report_context(plan, since=since, now=now)
         title = status_report_title(plan)
-    return render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality_name, lang=lang)
+    pdf = render_pdf(STATUS_TEMPLATE, context, title=title, author=plan.municipality_name, lang=lang)
+    if key is not None:
+        cache.set(key, pdf, CACHE_TIMEOUT)
+    return pdf

@@ -7,7 +7,7 @@ by one person within the same minute (an import, the year's meetings made from a
 import datetime
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Subquery
+from django.db.models import Count, Max
 from django.db.models.functions import TruncMinute
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +17,7 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from measures.history import ACTIONS, measure_label, who
+from measures.history import ACTIONS, latest_change, measure_label, who
 from measures.models import ActionPlan, FocusArea, Goal, Link, Measure, Status, StatusUpdate
 from meetings.models import Meeting
 
@@ -109,12 +109,7 @@ def _bulk_sentence(*, who_name, count, model, action):
 
 def _changes_stamp(plan):
     """The time of the latest change the feed could show, in one query: the feed is kept under it."""
-    latest = {
-        f"source_{index}": Subquery(records.order_by("-history_date").values("history_date")[:1])
-        for index, (_model, records, _label, _number) in enumerate(_sources(plan))
-    }
-    moments = ActionPlan.objects.filter(pk=plan.pk).annotate(**latest).values_list(*latest).get()
-    return max((moment for moment in moments if moment is not None), default=None)
+    return latest_change(plan, [records for _model, records, _label, _number in _sources(plan)])
 
 
 def recent_changes(plan, limit=10):

@@ -1,10 +1,7 @@
 """What everyone may read without logging in: the published plan and the accessibility statement."""
 
 import hashlib
-from functools import cache as once
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -17,7 +14,15 @@ from measures.charts import indicator_charts
 from measures.lookup import plan_or_404
 from measures.models import ActionPlan
 
-from ..documents import CACHE_TIMEOUT, indicators_stamp, plan_context, plan_stamp, plan_title, render_plan_pdf
+from ..documents import (
+    CACHE_TIMEOUT,
+    indicators_stamp,
+    plan_context,
+    plan_stamp,
+    plan_title,
+    render_plan_pdf,
+    sources_fingerprint,
+)
 from .documents import pdf_response, plan_filename, version_pdf_response
 
 
@@ -25,22 +30,12 @@ def _adopted_version(plan, versions):
     return versions.latest_first().select_related("plan").first()
 
 
-@once
-def _templates_fingerprint():
-    """A digest of every template, read once per process: a deployment with new ones gets new pages."""
-    digest = hashlib.sha256()
-    for folder in settings.TEMPLATES[0]["DIRS"]:
-        for path in sorted(Path(folder).rglob("*.html")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def public_page_key(plan, version):
     """What the public page of the plan shows: an adopted version never changes; a draft has its change stamp."""
     shown = f"version:{version.pk}" if version is not None else f"plan:{plan.pk}:{plan_stamp(plan).isoformat()}"
     figures = indicators_stamp(plan)  # the indicators are shown live, beside an adopted version too
     shown += f":indicators:{figures.isoformat() if figures else '-'}"
-    return f"public-page:{shown}:{translation.get_language()}:{_templates_fingerprint()}"
+    return f"public-page:{shown}:{translation.get_language()}:{sources_fingerprint()}"
 
 
 def _render_public_page(request, plan, version):

@@ -124,3 +124,16 @@ def test_status_report_refuses_a_date_in_the_future(steering_client):
 
     assert response.status_code == 400
     assert "Datoen kan ikke være fram i tid." in response.text
+
+
+def test_the_same_report_asked_again_is_served_from_the_cache_until_a_status_update(
+    gjesdal, django_assert_num_queries
+):
+    since = timezone.localdate() - datetime.timedelta(days=30)
+    first = render_status_report_pdf(gjesdal, since=since)
+    with django_assert_num_queries(1):  # the time of the latest change (the tests keep the cache in memory)
+        assert render_status_report_pdf(gjesdal, since=since) == first
+    _update(Measure.objects.get(plan=gjesdal, number=9), 0, Status.IN_PROGRESS, "Oppstart med 12 natteravner.")
+    after = render_status_report_pdf(gjesdal, since=since)
+    assert after != first
+    assert_in_pdf("Oppstart med 12 natteravner.", pdf_text(after))
