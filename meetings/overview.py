@@ -116,6 +116,10 @@ def overview(user, meetings, series_list, *, page_number=None, unfolded=None, no
         .annotate(
             past=ExpressionWrapper(past, output_field=BooleanField()),
             missing_minutes=ExpressionWrapper(missing_minutes(now), output_field=BooleanField()),
+            # as Meeting.objects.attended_by: a series of a body where the user holds a seat
+            attended=Exists(
+                MeetingSeries.objects.filter(pk=OuterRef("series"), bodies__in=Body.objects.with_seat_for(user))
+            ),
         )
         # upcoming first, soonest first; then past, newest first
         .order_by(Case(When(past, then=Value(1)), default=Value(0)), Case(When(~past, then="starts_at")), "-starts_at")

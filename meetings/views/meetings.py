@@ -38,7 +38,6 @@ def meeting_list(request):
         unfolded=chosen_series.pk if chosen_series else None,
     )
     chosen = {key: value.pk for key, value in (("serie", chosen_series), ("organ", chosen_body)) if value is not None}
-    shown = [row.pk for row in rows["page"].object_list]
     return render(
         request,
         "meetings/meeting_list.html",
@@ -51,8 +50,6 @@ def meeting_list(request):
             "bodies": filters.filters["organ"].queryset,
             "filter_query": urlencode(chosen),  # the year links keep the filters
             "query": urlencode({"year": year} | chosen),  # the page links keep the year and the filters
-            # of the page's meetings, those the user attends
-            "mine": set(Meeting.objects.attended_by(request.user).filter(pk__in=shown).values_list("pk", flat=True)),
             **rows,
             "next_meeting": Meeting.objects.attended_by(request.user)
             .upcoming()
@@ -121,4 +118,5 @@ def year_view(request):
         context |= year_wheel(plan, year, series_list, measure=measure, body=body, target_group=target_group)
     query = {key: value for key, value in request.GET.items() if key in ("tiltak", "organ", "malgruppe") and value}
     context["query"] = urlencode(query)
+    context["list_query"] = urlencode({"organ": body.pk} if body is not None else {})  # the list filters by body
     return render(request, "meetings/year_view.html", context)

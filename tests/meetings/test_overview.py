@@ -69,6 +69,14 @@ def test_filters_by_body_and_series_and_a_chosen_series_is_not_folded(working_cl
     assert f'href="?year={year + 1}&amp;serie={weekly.pk}"' in response.content.decode()
 
 
+def test_the_meetings_of_the_users_own_bodies_are_marked(working_client, meetings):
+    year = timezone.localdate().year
+    response = list_for(working_client, year=year)
+    rows = [row for row in [*response.context["upcoming"], *response.context["past"]] if not getattr(row, "folded", 0)]
+    assert {row.series.key for row in rows if row.attended} == {"arbeidsgruppe", "fellesmote"}
+    assert response.content.decode().count("Du deltar") == sum(1 for row in rows if row.attended)
+
+
 def test_a_filter_value_that_is_no_choice_filters_nothing(working_client, meetings):
     year = timezone.localdate().year
     everything = list_for(working_client, year=year).context["total"]
