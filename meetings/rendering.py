@@ -206,6 +206,7 @@ class Mark:
     whole_month: bool = False
     url: str = ""
     status_label: str = ""  # what the list says of a hollow mark: "avlyst"
+    count: int = 1  # the meetings one mark stands for (a series' month)
 
 
 @dataclass
@@ -313,6 +314,11 @@ def year_wheel_svg(year, rings, *, size=640, summary="", dom_id="year-wheel"):
                 f'<path d="{shape_path(ring.shape, x, y, mark)}" fill="{fill}" stroke="{ring.colour}" '
                 f'stroke-width="1.2"><title>{escape(item.label)}</title></path>'
             )
+            if item.count > 1:
+                parts.append(
+                    f'<text x="{x + mark + 1:.1f}" y="{y - mark:.1f}" class="wheel-count" font-size="9" '
+                    f'font-weight="700" fill="#212529" aria-hidden="true">{item.count}</text>'
+                )
     parts.append("</svg>")
     return mark_safe("".join(parts))
 

@@ -79,7 +79,14 @@ def seat_rows(meeting: Meeting) -> list[SeatRow]:
     terms = terms_on(seats, meeting_date(meeting))
     rows = {row.position_id: row for row in meeting.attendance.select_related("person", "deputy")}
     locked = meeting.minutes_locked
-    return [SeatRow(seat, terms.get(seat.pk), rows.get(seat.pk), locked) for seat in seats]
+    seat_list = [SeatRow(seat, terms.get(seat.pk), rows.get(seat.pk), locked) for seat in seats]
+    # The chair and the secretary seat are among these: chair_of and secretary_of need not read them again.
+    holders = meeting.__dict__.setdefault("_flagged_holders", {})
+    for flag in ("is_chair", "is_secretary"):
+        holders.setdefault(
+            flag, next((row.term.person for row in seat_list if getattr(row.position, flag) and row.term), None)
+        )
+    return seat_list
 
 
 def _flagged_holder(meeting: Meeting, flag: str) -> Person | None:

@@ -11,15 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
-from participants.models import Body
 from participants.roles import is_coordinator, require_coordinator
 
 from .. import access, access_log, services
 from ..forms import MeetingForm, WheelFilterForm, YearForm
 from ..models import Meeting, MinutesAccessKind
-from ..overview import overview, year_meetings
+from ..overview import MeetingFilter, overview
 from ..wheel import year_wheel
-from .common import detail_context, parse_id, series_of_current_plan, year_from
+from .common import detail_context, series_of_current_plan, year_from
 
 
 @login_required
@@ -28,27 +27,35 @@ def meeting_list(request):
     access.require_read(request.user)
     year = year_from(request)
     plan, series_list = series_of_current_plan()
-    series_id = parse_id(request.GET.get("serie", ""))
-    body_id = parse_id(request.GET.get("organ", ""))
-    meetings = year_meetings(year, series_list, series_id=series_id, body_id=body_id)
-    query = urlencode(
-        {key: value for key, value in (("year", year), ("serie", series_id), ("organ", body_id)) if value is not None}
+    filters = MeetingFilter(request.GET, year=year, series_list=series_list)
+    chosen_series, chosen_body = filters.chosen("serie"), filters.chosen("organ")
+    series = list(series_list)
+    rows = overview(
+        request.user,
+        filters.qs,
+        series,
+        page_number=request.GET.get("page"),
+        unfolded=chosen_series.pk if chosen_series else None,
     )
-    mine = set(Meeting.objects.attended_by(request.user).in_year(year).values_list("pk", flat=True))
+    chosen = {key: value.pk for key, value in (("serie", chosen_series), ("organ", chosen_body)) if value is not None}
     return render(
         request,
         "meetings/meeting_list.html",
         {
             "plan": plan,
             "year": year,
-            "series_list": series_list,
-            "series_filter": str(series_id or ""),
-            "bodies": Body.objects.filter(meeting_series__in=series_list).distinct(),
-            "body_filter": str(body_id or ""),
-            "query": query,
-            "mine": mine,
-            **overview(request.user, meetings, page_number=request.GET.get("page"), series_id=series_id),
-            "next_meeting": Meeting.objects.attended_by(request.user).upcoming().select_related("series").first(),
+            "series_list": series,
+            "filters": filters,
+            "chosen": chosen,
+            "bodies": filters.filters["organ"].queryset,
+            "filter_query": urlencode(chosen),  # the year links keep the filters
+            "query": urlencode({"year": year} | chosen),  # the page links keep the year and the filters
+            **rows,
+            "next_meeting": Meeting.objects.attended_by(request.user)
+            .upcoming()
+            .select_related("series")
+            .defer("minutes", "minutes_html")
+            .first(),
             "is_coordinator": is_coordinator(request.user),
             "year_form": YearForm(initial={"year": year}),
         },
@@ -111,4 +118,5 @@ def year_view(request):
         context |= year_wheel(plan, year, series_list, measure=measure, body=body, target_group=target_group)
     query = {key: value for key, value in request.GET.items() if key in ("tiltak", "organ", "malgruppe") and value}
     context["query"] = urlencode(query)
+    context["list_query"] = urlencode({"organ": body.pk} if body is not None else {})  # the list filters by body
     return render(request, "meetings/year_view.html", context)

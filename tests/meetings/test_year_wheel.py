@@ -1,12 +1,16 @@
 """The årshjul: meetings and activities together, weekly series folded, filters kept in the address."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from measures.models import Activity
+from meetings.models import Meeting
 from meetings.services import meetings_create_for_year
+from meetings.wheel import NEAREST
 from participants.models import Body
 
 WHEEL = reverse("meetings:year_view")
@@ -45,7 +49,7 @@ def test_a_weekly_series_is_one_folded_ring_with_one_mark_not_52(working_client,
     assert not rings[monthly.name].folded
     assert _marks(response.context["svg"], monthly.name) == monthly.meetings.filter(starts_at__year=2026).count()
     # the list by month names the weekly series once, not in every month
-    month_list = response.content.decode().split('class="col-lg-5 year-list-column"')[1]
+    month_list = response.content.decode().split('<h2 class="h4">Per måned</h2>')[1]
     assert month_list.count(weekly.name) == 1
 
 
@@ -102,3 +106,45 @@ def test_the_measure_page_has_the_measures_own_wheel_when_it_has_activities(work
         'aria-labelledby="wheel-heading"'
         not in working_client.get(reverse("measures:measure_detail", args=[5])).content.decode()
     )
+
+
+def test_a_year_of_many_meetings_is_drawn_as_a_mark_per_series_and_month_with_the_next_few_listed(
+    working_client, year_2026
+):
+    monthly = year_2026.meeting_series.get(key="operativ")
+    start = timezone.make_aware(datetime.datetime(2026, 1, 5, 7, 13))  # no rhythm meeting starts then
+    hours = (datetime.timedelta(hours=13 * n) for n in range(600))
+    Meeting.objects.bulk_create(
+        Meeting(series=monthly, starts_at=start + hour, ends_at=start + hour + datetime.timedelta(hours=1))
+        for hour in hours
+    )
+    held = monthly.meetings.in_year(2026)
+    response = working_client.get(WHEEL, {"year": 2026})
+    ring = {ring.name: ring for ring in response.context["rings"]}[monthly.name]
+    assert len(ring.marks) <= 12 < held.count()
+    assert sum(mark.count for mark in ring.marks) == held.count()  # the marks count every meeting
+    january = ring.marks[0]
+    assert january.count == held.filter(starts_at__month=1).count() > 1
+    assert january.label.startswith(f"{monthly.name}: {january.count} ") and january.label.endswith(" januar")
+    assert january.url == f"{reverse('meetings:meeting_list')}?year=2026&serie={monthly.pk}"
+    assert _marks(response.context["svg"], monthly.name) == len(ring.marks)
+    page = response.content.decode()
+    assert len(response.context["nearest"]) <= NEAREST
+    assert f'{reverse("meetings:meeting_list")}?year=2026"' in page  # the rest in the meeting list
+    assert page.count("<path ") < 300
+
+
+def test_the_next_meetings_and_activities_are_listed_beside_the_wheel(working_client, year_2026):
+    soon = timezone.now().replace(minute=13, second=0, microsecond=0) + datetime.timedelta(days=2)
+    year = timezone.localtime(soon).year
+    for series in year_2026.meeting_series.all():
+        meetings_create_for_year(series=series, year=year)  # this year's, when this year is not 2026
+    Meeting.objects.create(
+        series=year_2026.meeting_series.get(key="operativ"), starts_at=soon, ends_at=soon + datetime.timedelta(hours=1)
+    )
+    soonest = Meeting.objects.filter(series__plan=year_2026).in_year(year).upcoming()[:NEAREST]
+    nearest = working_client.get(WHEEL, {"year": year}).context["nearest"]
+    assert [day for day, _label, _url in nearest] == sorted(day for day, _label, _url in nearest)
+    meeting_urls = [url for _day, _label, url in nearest if url.startswith("/moter/")]
+    assert meeting_urls == [reverse("meetings:meeting_detail", args=[m.pk]) for m in soonest][: len(meeting_urls)]
+    assert 0 < len(nearest) <= NEAREST
