@@ -20,7 +20,7 @@ def can_tick(user, item, *, may_edit=None):
     return can_edit(user, series) if may_edit is None else may_edit
 
 
-def _with_tick_rights(items, user):
+def with_tick_rights(items, user):
     """The items the user may see, each with `may_tick`; one seat check per series, not per item."""
     editable = {}
     visible = []
@@ -43,7 +43,7 @@ def action_items_for_measure(measure, user):
         .prefetch_related("meeting__series__bodies")
         .order_by("meeting__starts_at", "id")
     )
-    return _with_tick_rights(items, user)
+    return with_tick_rights(items, user)
 
 
 def _open_action_items(user):
@@ -58,17 +58,21 @@ def _open_action_items(user):
     return mine.filter(meeting__series__in=visible)
 
 
-def open_action_items_for(user, limit=None):
-    """The user's own open action items, soonest due first: all of them, or the first `limit`, each with
-    `total`, how many there are in all (counted in the same query)."""
-    items = (
+def open_action_items(user):
+    """The user's own open action items as a query, soonest due first (to be paged; see with_tick_rights)."""
+    return (
         _open_action_items(user)
-        .annotate(total=Window(Count("pk")))
         .select_related("meeting__series", "responsible_person", "responsible_body", "measure")
         .prefetch_related("meeting__series__bodies")
         .order_by(F("due").asc(nulls_last=True), "meeting__starts_at", "id")
     )
-    return _with_tick_rights(items if limit is None else items[:limit], user)
+
+
+def open_action_items_for(user, limit=None):
+    """The user's own open action items: all of them, or the first `limit`, each with `total`, how many there
+    are in all (counted in the same query)."""
+    items = open_action_items(user).annotate(total=Window(Count("pk")))
+    return with_tick_rights(items if limit is None else items[:limit], user)
 
 
 def minutes_awaiting_approval(user, plan, now=None):

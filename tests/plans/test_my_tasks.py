@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+import plans.tasks
 from measures.models import Status
 from measures.services import status_update_create
 from meetings.models import ActionItem, MinutesStatus
@@ -147,3 +148,32 @@ def test_a_user_without_a_role_gets_an_empty_task_list(outsider_client):
     response = outsider_client.get(URL)
     assert response.status_code == 200
     assert "Du har ingen åpne oppfølgingspunkter." in response.content.decode()
+
+
+def test_my_tasks_pages_long_lists_and_paging_one_keeps_the_page_of_the_other(
+    working_client, working_member, coordinator, gjesdal, monkeypatch
+):
+    monkeypatch.setattr(plans.tasks, "PAGE_SIZE", 2)
+    # The working group answers for measures 1, 2, 6, 8, 11 and 12.
+    for number in (1, 2, 6, 8, 11, 12):
+        status_update_create(
+            measure=gjesdal.measures.get(number=number),
+            user=coordinator,
+            status=Status.DELAYED,
+            note="Venter på avklaring",
+            date=timezone.localdate() - datetime.timedelta(days=number),
+        )
+    for day in range(3):
+        _item_for(working_member, gjesdal, text=f"Oppgave {day + 1}")
+    first = working_client.get(URL)
+    assert [measure.number for measure in first.context["tasks"].measures] == [12, 11]
+    assert len(first.context["tasks"].action_items) == 2
+    page = first.content.decode()
+    assert "?tiltakside=2" in page and "?oppgaveside=2" in page
+    # The last page of measures, with the second page of action items kept.
+    last = working_client.get(URL, {"tiltakside": 3, "oppgaveside": 2})
+    assert [measure.number for measure in last.context["tasks"].measures] == [2, 1]
+    assert len(last.context["tasks"].action_items) == 1
+    assert "?oppgaveside=2&amp;tiltakside=2" in last.content.decode()
+    # A page number that is not one is the first page, never an error.
+    assert working_client.get(URL, {"tiltakside": "x"}).status_code == 200
