@@ -13,6 +13,7 @@ from meetings.services import meetings_create_for_year
 from participants import roles
 from plans.feeds import recent_changes
 from tests.conftest import logged_in, make_user
+from tests.plans.tasks_data import delay_working_group_measures
 
 # The module, not the view of the same name that plans.views exports.
 dashboard_views = importlib.import_module("plans.views.dashboard")
@@ -121,15 +122,7 @@ def test_the_dashboard_shows_the_first_of_my_measures_to_update_and_links_to_the
     working_client, coordinator, gjesdal, monkeypatch
 ):
     monkeypatch.setattr(dashboard_views, "TASKS_SHOWN", 2)
-    # The working group answers for measures 1, 2, 6, 8, 11 and 12.
-    for number in (1, 2, 6, 8, 11, 12):
-        status_update_create(
-            measure=gjesdal.measures.get(number=number),
-            user=coordinator,
-            status=Status.DELAYED,
-            note="Venter på avklaring",
-            date=timezone.localdate(),
-        )
+    delay_working_group_measures(gjesdal, coordinator)
     response = working_client.get(reverse("plans:dashboard"))
     tasks = response.context["tasks"]
     assert [measure.number for measure in tasks.measures] == [1, 2]

@@ -11,6 +11,7 @@ from measures.services import status_update_create
 from meetings.models import ActionItem, MinutesStatus
 from meetings.services import meetings_create_for_year
 from plans.tasks import tasks_for
+from tests.plans.tasks_data import delay_working_group_measures
 
 URL = reverse("plans:my_tasks")
 
@@ -154,15 +155,7 @@ def test_my_tasks_pages_long_lists_and_paging_one_keeps_the_page_of_the_other(
     working_client, working_member, coordinator, gjesdal, monkeypatch
 ):
     monkeypatch.setattr(plans.tasks, "PAGE_SIZE", 2)
-    # The working group answers for measures 1, 2, 6, 8, 11 and 12.
-    for number in (1, 2, 6, 8, 11, 12):
-        status_update_create(
-            measure=gjesdal.measures.get(number=number),
-            user=coordinator,
-            status=Status.DELAYED,
-            note="Venter på avklaring",
-            date=timezone.localdate() - datetime.timedelta(days=number),
-        )
+    delay_working_group_measures(gjesdal, coordinator, days_ago_by_number=True)
     for day in range(3):
         _item_for(working_member, gjesdal, text=f"Oppgave {day + 1}")
     first = working_client.get(URL)

@@ -126,9 +126,7 @@ def test_status_report_refuses_a_date_in_the_future(steering_client):
     assert "Datoen kan ikke være fram i tid." in response.text
 
 
-def test_the_same_report_asked_again_is_served_from_the_cache_until_a_status_update(
-    gjesdal, django_assert_num_queries
-):
+def test_the_same_report_asked_again_is_served_from_the_cache_until_a_status_update(gjesdal, django_assert_num_queries):
     since = timezone.localdate() - datetime.timedelta(days=30)
     first = render_status_report_pdf(gjesdal, since=since)
     with django_assert_num_queries(1):  # the time of the latest change (the tests keep the cache in memory)
