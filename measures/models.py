@@ -252,7 +252,7 @@ class MeasureQuerySet(models.QuerySet):
         interval, notice, stale = plan.follow_up_intervals if plan is not None else DEFAULT_FOLLOW_UP
         latest = StatusUpdate.objects.filter(measure=models.OuterRef("pk")).order_by("-date")
         added = (
-            Measure.history.filter(id=models.OuterRef("pk"), history_type="+")
+            HistoricalMeasure.objects.filter(id=models.OuterRef("pk"), history_type="+")
             .order_by("history_date")
             .annotate(day=TruncDate("history_date"))
         )
@@ -301,11 +301,26 @@ class MeasureQuerySet(models.QuerySet):
             latest_note=models.Subquery(latest.values("note")[:1]),
         )
 
+    def with_record_counts(self):
+        """Each measure with `update_count` (its status updates) and `change_count` (its history records),
+        counted in the query that reads it."""
+
+        def count(records, key):
+            rows = records.filter(**{key: models.OuterRef("pk")}).order_by().values(key)
+            return Coalesce(models.Subquery(rows.annotate(n=models.Count("*")).values("n")), 0)
+
+        return self.annotate(
+            update_count=count(StatusUpdate.objects.all(), "measure"),
+            change_count=count(HistoricalMeasure.objects.all(), "id"),
+        )
+
     def sorted_by(self, sort):
         """Sorted by "number", "title", "status" (in the statuses' order) or "latest" update; "-" descends."""
         descending = sort.startswith("-")
         key = sort.lstrip("-")
-        measures = self.with_latest_update().distinct()
+        # No DISTINCT: every filter of the list matches a measure once, so the database can stop at a
+        # page of rows (and look up their latest update) instead of sorting the whole plan.
+        measures = self.with_latest_update()
         if key == "status":
             order = models.Case(
                 *[
@@ -377,6 +392,10 @@ class Measure(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+
+# Read once: simple-history builds a new manager class on every access to `Measure.history`.
+HistoricalMeasure = Measure.history.model
 
 
 class StatusUpdate(models.Model):

@@ -21,7 +21,16 @@ from .charts import indicator_charts
 from .filters import MeasureFilter
 from .forms import ActivityForm, IndicatorCSVForm, IndicatorForm, IndicatorValueForm, MeasureForm, StatusUpdateForm
 from .lookup import plan_or_404
-from .models import ActionPlan, Activity, ActivityStatus, Indicator, IndicatorValue, Measure, StatusUpdate
+from .models import (
+    ActionPlan,
+    Activity,
+    ActivityStatus,
+    HistoricalMeasure,
+    Indicator,
+    IndicatorValue,
+    Measure,
+    StatusUpdate,
+)
 from .services import can_update_status, indicator_values_import, status_update_create
 from .widgets import suggestions
 
@@ -55,7 +64,14 @@ def measure_list(request):
     page = Paginator(measures, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"plan": plan, "form": filters.form, "page": page, "measures": page, "query": query.urlencode()}
+    context = {
+        "plan": plan,
+        "filters": filters,
+        "form": filters.form,
+        "page": page,
+        "measures": page,
+        "query": query.urlencode(),
+    }
     return render(request, "measures/measure_list.html", context)
 
 
@@ -100,7 +116,9 @@ def measure_export(request, fmt):
 def measure_detail(request, number):
     measure = _measure_in_current_plan(
         number,
-        Measure.objects.select_related("contact").prefetch_related(
+        Measure.objects.with_record_counts()
+        .select_related("contact")
+        .prefetch_related(
             "responsible_bodies",
             "responsible_organizations",
             "focus_areas",
@@ -120,9 +138,9 @@ def measure_detail(request, number):
         "may_update": may_update,
         "may_edit": is_coordinator(request.user),
         "status_form": StatusUpdateForm(initial={"status": measure.status}) if may_update else None,
-        "update_count": measure.status_updates.count(),
+        "update_count": measure.update_count,
         "changes": history.measure_changes(measure, count=SHOWN_ON_PAGE),
-        "change_count": measure.history.count(),
+        "change_count": measure.change_count,
         "shown": SHOWN_ON_PAGE,
         "indicator_charts": _indicator_charts(measure.indicators.all()),
     }
@@ -181,7 +199,8 @@ def measure_updates(request, number):
 def measure_history(request, number):
     """The measure's whole change log, newest first, a page at a time."""
     measure = _measure_in_current_plan(number)
-    page = Paginator(measure.history.all(), HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+    records = HistoricalMeasure.objects.filter(id=measure.pk)
+    page = Paginator(records, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     start = page.start_index() - 1 if page.paginator.count else 0
     changes = history.measure_changes(measure, start=start, count=HISTORY_PAGE_SIZE)
     return render(request, "measures/measure_history.html", {"measure": measure, "page": page, "changes": changes})
