@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from participants.collation import norwegian_key
 from participants.models import Body, Organization, Person, WrittenStandard
 from participants.validators import validate_no_national_id
 
@@ -392,6 +393,30 @@ class Measure(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def related_names(self):
+        """{"responsible_bodies": names, "responsible_organizations": names, "focus_areas": texts}, each list
+        in the order lists show it, read in one UNION query rather than one query a relation."""
+        parts = [
+            (self.responsible_bodies, models.F("order"), "name"),
+            (self.responsible_organizations, models.Value(0), "name"),
+            (self.focus_areas, models.F("order"), "text"),
+        ]
+        queries = [
+            related.annotate(
+                relation=models.Value(related.prefetch_cache_name, output_field=models.CharField()),
+                position=position,
+                label=models.F(label),
+            )
+            .values_list("relation", "position", "label")
+            .order_by()
+            for related, position, label in parts
+        ]
+        names = {related.prefetch_cache_name: [] for related, _position, _label in parts}
+        rows = queries[0].union(*queries[1:], all=True)
+        for relation, _position, label in sorted(rows, key=lambda row: (row[0], row[1], norwegian_key(row[2]))):
+            names[relation].append(label)
+        return names
 
 
 # Read once: simple-history builds a new manager class on every access to `Measure.history`.
