@@ -394,6 +394,12 @@ class Measure(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
+    @property
+    def status_label(self):
+        """The status as people read it: get_status_display() rebuilds the choices on every call, which a
+        list of fifty rows feels."""
+        return Status(self.status).label
+
     def related_names(self):
         """{"responsible_bodies": names, "responsible_organizations": names, "focus_areas": texts}, each list
         in the order lists show it, read in one UNION query rather than one query a relation."""
