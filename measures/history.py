@@ -35,13 +35,15 @@ M2M_FIELDS = {
     "focus_areas": FocusArea,
 }
 HIDDEN_FIELDS = ["plan"]
+# The history's through models, read once: simple-history builds a manager class on each access.
+M2M_HISTORY = {name: getattr(HistoricalMeasure, name).model for name in M2M_FIELDS}
 
 
 def _m2m_rows(measure, history_ids):
     """For each m2m field: {history_id: set of related ids} of these records, read in one UNION query."""
     parts = []
     for name, target in M2M_FIELDS.items():
-        through = getattr(HistoricalMeasure, name).model
+        through = M2M_HISTORY[name]
         target_field = next(f for f in through._meta.fields if f.is_relation and f.related_model is target)
         parts.append(
             through.objects.filter(measure_id=measure.pk, history_id__in=history_ids)
