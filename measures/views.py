@@ -29,7 +29,6 @@ from .models import (
     Indicator,
     IndicatorValue,
     Measure,
-    StatusUpdate,
 )
 from .services import can_update_status, indicator_values_import, status_update_create
 from .widgets import suggestions
@@ -119,25 +118,21 @@ def measure_export(request, fmt):
 @permission_required(VIEW_PERMISSION, raise_exception=True)
 @require_GET
 def measure_detail(request, number):
+    # The activities are prefetched for the year wheel's template tag as well; the rest of one measure's
+    # rows are read directly, which costs less than a prefetch (a sliced one most of all).
     measure = _measure_in_current_plan(
         number,
         Measure.objects.with_record_counts()
         .select_related("contact")
-        .prefetch_related(
-            "links",
-            Prefetch("activities", queryset=Activity.objects.select_related("responsible_body")),
-            Prefetch(
-                "status_updates",
-                queryset=StatusUpdate.objects.select_related("author")[:SHOWN_ON_PAGE],
-                to_attr="latest_updates",
-            ),
-        ),
+        .prefetch_related(Prefetch("activities", queryset=Activity.objects.select_related("responsible_body"))),
     )
     may_update = can_update_status(request.user, measure)
     context = {
         "plan": measure.plan,
         "measure": measure,
         "names": measure.related_names(),
+        "links": list(measure.links.all()),
+        "updates": list(measure.status_updates.select_related("author")[:SHOWN_ON_PAGE]),
         "may_update": may_update,
         "may_edit": is_coordinator(request.user),
         "status_form": StatusUpdateForm(initial={"status": measure.status}) if may_update else None,

@@ -66,7 +66,7 @@ def test_the_measure_page_shows_the_latest_ten_updates_and_changes_and_links_to_
     add_activity(gjesdal, coordinator, rounds=14)  # 14 status updates and 40-odd changes on measure 9
     page = working_client.get(reverse("measures:measure_detail", args=[9]))
 
-    assert len(page.context["measure"].latest_updates) == 10
+    assert len(page.context["updates"]) == 10
     assert [entry["when"] for entry in page.context["changes"]] == sorted(
         (entry["when"] for entry in page.context["changes"]), reverse=True
     )
