@@ -133,3 +133,11 @@ def test_a_measure_without_parties_or_focus_areas_shows_dashes(working_client, n
     natteravn.focus_areas.clear()
     page = working_client.get(DETAIL).content.decode()
     assert page.count('<dd class="col-sm-8">–</dd>') >= 3
+
+
+def test_the_status_form_on_the_measure_page_starts_at_the_current_status_and_today(coordinator_client, natteravn):
+    page = coordinator_client.get(DETAIL).content.decode()
+    assert f'<option value="{natteravn.status}" selected>' in page
+    assert f'name="date" id="id_date" value="{timezone.localdate().isoformat()}"' in page
+    assert 'name="note" id="id_note"' in page and 'aria-describedby="id_note_helptext"' in page
+    assert page.count(" selected>") == 1
