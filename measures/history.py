@@ -6,7 +6,7 @@ from django.utils.text import Truncator
 from participants.history import ACTIONS
 from participants.models import Body, Organization, Person
 
-from .models import ActionPlan, FocusArea, Measure, Status
+from .models import ActionPlan, FocusArea, HistoricalMeasure, Measure, Status
 
 
 def latest_change(plan, histories, default=None):
@@ -35,13 +35,15 @@ M2M_FIELDS = {
     "focus_areas": FocusArea,
 }
 HIDDEN_FIELDS = ["plan"]
+# The history's through models, read once: simple-history builds a manager class on each access.
+M2M_HISTORY = {name: getattr(HistoricalMeasure, name).model for name in M2M_FIELDS}
 
 
 def _m2m_rows(measure, history_ids):
     """For each m2m field: {history_id: set of related ids} of these records, read in one UNION query."""
     parts = []
     for name, target in M2M_FIELDS.items():
-        through = getattr(Measure.history.model, name).model
+        through = M2M_HISTORY[name]
         target_field = next(f for f in through._meta.fields if f.is_relation and f.related_model is target)
         parts.append(
             through.objects.filter(measure_id=measure.pk, history_id__in=history_ids)
@@ -61,7 +63,11 @@ def measure_changes(measure, *, start=0, count=None):
     From record `start`, `count` records (all when None); one record more is read to compare the
     last one with, so a page of the log costs the same however long the history is.
     """
-    records = measure.history.select_related("history_user").order_by("-history_date", "-history_id")
+    records = (
+        HistoricalMeasure.objects.filter(id=measure.pk)
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
     window = list(records[start : start + count + 1] if count is not None else records[start:])
     shown = window[:count] if count is not None else window
     m2m = _m2m_rows(measure, [record.history_id for record in window])

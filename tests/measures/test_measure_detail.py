@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from measures.models import Status
 from measures.services import status_update_create
-from participants.models import Body
+from participants.models import Body, Organization
 
 DETAIL = reverse("measures:measure_detail", args=[9])
 
@@ -66,7 +66,7 @@ def test_the_measure_page_shows_the_latest_ten_updates_and_changes_and_links_to_
     add_activity(gjesdal, coordinator, rounds=14)  # 14 status updates and 40-odd changes on measure 9
     page = working_client.get(reverse("measures:measure_detail", args=[9]))
 
-    assert len(page.context["measure"].latest_updates) == 10
+    assert len(page.context["updates"]) == 10
     assert [entry["when"] for entry in page.context["changes"]] == sorted(
         (entry["when"] for entry in page.context["changes"]), reverse=True
     )
@@ -103,3 +103,41 @@ def test_the_change_history_pages_show_every_change_once(working_client, coordin
     assert len(seen) == len(set(seen)) and seen == sorted(seen, reverse=True)
     assert pages >= 2
     assert working_client.get(address, {"page": "x"}).status_code == 200
+
+
+def test_the_measure_page_names_bodies_in_their_order_organizations_alphabetically_and_focus_areas(
+    working_client, natteravn, gjesdal
+):
+    bodies = list(Body.objects.order_by("order", "name")[:2])
+    natteravn.responsible_bodies.set(bodies)
+    natteravn.responsible_organizations.set(
+        [
+            Organization.objects.create(key="apen", name="Åpen barnehage"),
+            Organization.objects.create(key="aerlig", name="Ærlig talt"),
+            Organization.objects.create(key="zinken", name="Zinken"),
+        ]
+    )
+    areas = list(gjesdal.focus_areas.order_by("order")[:2])
+    natteravn.focus_areas.set(areas)
+
+    page = working_client.get(DETAIL).content.decode()
+
+    assert f"{bodies[0].name}, {bodies[1].name}" in page
+    assert "Zinken, Ærlig talt, Åpen barnehage" in page  # æ, ø, å after z, and in that order
+    assert page.index(areas[0].text) < page.index(areas[1].text)
+
+
+def test_a_measure_without_parties_or_focus_areas_shows_dashes(working_client, natteravn):
+    natteravn.responsible_bodies.clear()
+    natteravn.responsible_organizations.clear()
+    natteravn.focus_areas.clear()
+    page = working_client.get(DETAIL).content.decode()
+    assert page.count('<dd class="col-sm-8">–</dd>') >= 3
+
+
+def test_the_status_form_on_the_measure_page_starts_at_the_current_status_and_today(coordinator_client, natteravn):
+    page = coordinator_client.get(DETAIL).content.decode()
+    assert f'<option value="{natteravn.status}" selected>' in page
+    assert f'name="date" id="id_date" value="{timezone.localdate().isoformat()}"' in page
+    assert 'name="note" id="id_note"' in page and 'aria-describedby="id_note_helptext"' in page
+    assert page.count(" selected>") == 1

@@ -159,3 +159,35 @@ def test_the_export_holds_every_filtered_measure_not_only_a_page(coordinator_cli
         csv.reader(io.StringIO(coordinator_client.get(reverse("measures:measure_export_csv")).content.decode()))
     )
     assert len(rows) == 1 + 100
+
+
+def test_a_measure_matching_a_party_and_a_focus_area_is_listed_once(working_client, natteravn, gjesdal):
+    bodies = list(Body.objects.all()[:2])
+    areas = list(gjesdal.focus_areas.all()[:2])
+    natteravn.responsible_bodies.set(bodies)
+    natteravn.focus_areas.set(areas)
+    response = working_client.get(
+        LIST, {"responsible": f"body-{bodies[0].pk}", "focus_area": areas[0].pk, "sort": "-latest"}
+    )
+    assert numbers(response).count(9) == 1
+    assert response.context["page"].paginator.count == len(numbers(response))
+
+
+def test_the_filters_show_what_was_chosen_and_the_responsible_parties_of_the_plan(working_client, gjesdal):
+    body = Body.objects.get(key="arbeidsgruppe")
+    unused = Organization.objects.create(key="ubrukt", name="Ubrukt virksomhet")
+    page = working_client.get(
+        LIST, {"q": "natt", "status": Status.ONGOING, "responsible": f"body-{body.pk}", "needs_attention": "on"}
+    ).content.decode()
+    assert 'name="q" id="id_q" maxlength="200" class="form-control" value="natt"' in page
+    assert f'<option value="{Status.ONGOING}" selected>' in page
+    assert f'<option value="body-{body.pk}" selected>{body.name}</option>' in page
+    assert 'id="id_needs_attention" class="form-check-input" checked' in page
+    assert '<option value="-latest">' in page and '<option value="number">' in page
+    assert unused.name not in page
+
+
+def test_an_invalid_filter_is_marked_on_its_field(working_client, gjesdal):
+    page = working_client.get(LIST, {"status": "tull"}).content.decode()
+    assert 'class="form-select is-invalid" aria-invalid="true" aria-describedby="id_status_error"' in page
+    assert '<div id="id_status_error" class="invalid-feedback">Velg et gyldig valg.' in page
