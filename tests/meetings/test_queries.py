@@ -44,7 +44,7 @@ def test_the_minutes_form_needs_a_fixed_number_of_queries(
     coordinator_client, busy_meeting, django_assert_max_num_queries
 ):
     # Attendance, guests and every sak with its action items in one form: a fixed set of queries.
-    with django_assert_max_num_queries(21):
+    with django_assert_max_num_queries(22):
         assert coordinator_client.get(reverse("meetings:minutes_edit", args=[busy_meeting.pk])).status_code == 200
 
 
