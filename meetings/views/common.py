@@ -79,9 +79,7 @@ def detail_context(request, meeting):
     }
     if can_see:
         agenda_items = list(meeting.agenda_items.select_related("measure", "status_update"))
-        actions = list(
-            meeting.action_items.select_related("responsible_person", "responsible_body", "measure", "agenda_item")
-        )
+        actions = list(meeting.action_items.select_related("responsible_person", "responsible_body", "measure"))
         movable = [item for item in agenda_items if not item.is_other_business]
         for item in agenda_items:
             item.can_move_up = bool(movable) and item in movable and item is not movable[0]
@@ -108,7 +106,7 @@ def detail_context(request, meeting):
             open_from_earlier=list(
                 ActionItem.objects.filter(
                     meeting__series=series, meeting__starts_at__lt=meeting.starts_at, done=False
-                ).select_related("meeting__series", "responsible_person", "responsible_body", "measure", "agenda_item")
+                ).select_related("meeting__series", "responsible_person", "responsible_body")  # no measure column
             ),
             all_action_items=actions,
             minutes_html=stored_minutes_html(meeting),
