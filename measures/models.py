@@ -276,9 +276,18 @@ class MeasureQuerySet(models.QuerySet):
         )
 
     def needing_attention(self, plan=None, today=None):
-        """Delayed measures, and active ones whose status update is overdue or stale (see with_freshness)."""
+        """Delayed measures, and active ones whose status update is overdue or stale (see with_freshness).
+
+        "Freshness LATE or STALE" said without the freshness CASE, whose every WHEN would build the
+        follow-up date's subqueries into the SQL again: not closed, and not followed up for the plan's
+        interval (a plan's measures go stale only after that, actionplan_follow_up_intervals_ordered).
+        """
+        today = today or timezone.localdate()
+        interval, _notice, _stale = plan.follow_up_intervals if plan is not None else DEFAULT_FOLLOW_UP
+        overdue = today - datetime.timedelta(days=interval)
         return self.with_freshness(plan, today).filter(
-            models.Q(status=Status.DELAYED) | models.Q(freshness__in=FRESHNESS_NEEDING_FOLLOW_UP)
+            models.Q(status=Status.DELAYED)
+            | (~models.Q(status__in=[Status.COMPLETED, Status.ENDED]) & models.Q(followed_up__lte=overdue))
         )
 
     def freshness_counts(self, plan=None, today=None):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.db.models import Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -36,6 +37,21 @@ def next_meeting(meeting: Meeting) -> Meeting | None:
         .order_by("starts_at")
         .first()
     )
+
+
+def neighbours(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+    """(previous_meeting, next_meeting) in one query, without their minutes, for the meeting page's links."""
+    others = Meeting.objects.filter(series_id=meeting.series_id).exclude(status=MeetingStatus.CANCELLED)
+    before = others.filter(starts_at__lt=meeting.starts_at).order_by("-starts_at").values("pk")[:1]
+    after = others.filter(starts_at__gt=meeting.starts_at).order_by("starts_at").values("pk")[:1]
+    found = Meeting.objects.filter(Q(pk=Subquery(before)) | Q(pk=Subquery(after))).defer("minutes", "minutes_html")
+    previous = following = None
+    for other in found:
+        if other.starts_at < meeting.starts_at:
+            previous = other
+        else:
+            following = other
+    return previous, following
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -39,21 +39,25 @@ class YearForm(forms.Form):
 
 
 class WheelFilterForm(forms.Form):
-    """The årshjul's filters, kept in the page's address."""
+    """The årshjul's filters, kept in the page's address.
+
+    The measure is typed or picked from suggestions (measures.widgets.MeasureField): a plan may hold
+    1,000 or more. Its number, "tiltak=9", is what the measure page's link to the wheel gives.
+    """
 
     year = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    tiltak = forms.TypedChoiceField(label=_("Measure"), required=False, coerce=int, empty_value=None)
+    tiltak = MeasureField(label=_("Measure"), required=False, queryset=Measure.objects.none())
     organ = forms.TypedChoiceField(label=_("Body"), required=False, coerce=int, empty_value=None)
     malgruppe = forms.ChoiceField(label=_("Target group"), required=False)
 
     def __init__(self, data, *, plan):
         super().__init__(data)
         everything = [("", _("All"))]
-        measures = plan.measures.filter(activities__isnull=False).distinct().order_by("number") if plan else []
-        self.fields["tiltak"].choices = everything + [(m.number, f"{m.number}. {m.title}") for m in measures]
+        if plan is not None:
+            measure_field_for(self, plan, name="tiltak")
         self.fields["organ"].choices = everything + [(body.pk, body.name) for body in Body.objects.order_by("name")]
         groups = (
-            plan.measures.model.objects.none()
+            Activity.objects.none()
             if plan is None
             else Activity.objects.filter(measure__plan=plan).exclude(target_group="")
         )
@@ -61,7 +65,7 @@ class WheelFilterForm(forms.Form):
         self.fields["malgruppe"].choices = everything + [(name, name) for name in names]
 
     def chosen(self):
-        """(measure number, body, target group) as chosen; a value that is not a choice is no filter."""
+        """(measure, body, target group) as chosen; a value that is not a choice is no filter."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         body_id = data.get("organ") if "organ" not in self.errors else None

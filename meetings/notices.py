@@ -39,10 +39,9 @@ def agenda_lines(meeting):
     return [] if meeting.series.is_confidential else _agenda(meeting)
 
 
-def agenda_changed(meeting):
-    """True when the agenda differs from the one last sent (False when none was sent)."""
-    last = meeting.notices.first()
-    return last is not None and last.agenda != "\n".join(_agenda(meeting))
+def agenda_changed(last_notice, agenda_items):
+    """True when the agenda (the meeting's items in order) differs from the one last sent (False when none was)."""
+    return last_notice is not None and last_notice.agenda != "\n".join(str(item) for item in agenda_items)
 
 
 def can_send(user, meeting):

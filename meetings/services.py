@@ -138,11 +138,14 @@ def attendance_sync(*, meeting: Meeting) -> None:
 
 def measures_to_offer(meeting: Meeting) -> QuerySet[Measure]:
     """Measures needing attention that an attending body is responsible for, not yet on the agenda."""
+    plan = meeting.series.plan
+    # Semi-joins rather than joins: no DISTINCT over the measures' rows and their freshness columns.
+    attending = Measure.responsible_bodies.through.objects.filter(body__meeting_series=meeting.series)
+    on_agenda = meeting.agenda_items.filter(measure__isnull=False)
     return (
-        Measure.objects.needing_attention(meeting.series.plan)
-        .filter(plan=meeting.series.plan, responsible_bodies__meeting_series=meeting.series)
-        .exclude(agenda_items__meeting=meeting)
-        .distinct()
+        Measure.objects.needing_attention(plan)
+        .filter(plan=plan, pk__in=attending.values("measure_id"))
+        .exclude(pk__in=on_agenda.values("measure_id"))
         .order_by("number")
     )
 

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from measures.models import Measure
@@ -25,6 +27,30 @@ def _detail_page_with(request, meeting, **forms):
     context = detail_context(request, meeting)
     context.update(forms)
     return render(request, "meetings/meeting_detail.html", context, status=400)
+
+
+def _new_item_form(request, meeting, form, *, template, heading):
+    """An empty form for the meeting page: only the form when the page opens it (htmx), else a page of its own."""
+    context = {"meeting": meeting, "form": form, "heading": heading, "form_template": template}
+    if request.htmx:
+        response = render(request, template, context)
+    else:
+        response = render(request, "meetings/item_new.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@login_required
+@require_GET
+@cache_control(no_store=True)
+@unless_locked
+def agenda_item_new(request, pk):
+    meeting = access.meeting_for(request.user, pk, edit=True)
+    services.ensure_unlocked(meeting)
+    form = AgendaItemForm(plan=meeting.series.plan, prefix="agenda")
+    return _new_item_form(
+        request, meeting, form, template="meetings/_agenda_item_new.html", heading=_("Add an item to the agenda")
+    )
 
 
 @login_required
@@ -78,6 +104,19 @@ def agenda_item_move(request, pk, item_pk):
         context.update(focus_item=item.pk, focus_direction="up" if up else "down")
         return render(request, "meetings/_agenda.html", context)
     return redirect(f"{reverse('meetings:meeting_detail', args=[meeting.pk])}#agenda-heading")
+
+
+@login_required
+@require_GET
+@cache_control(no_store=True)
+@unless_locked
+def action_item_new(request, pk):
+    meeting = access.meeting_for(request.user, pk, edit=True)
+    services.ensure_unlocked(meeting)
+    form = ActionItemForm(plan=meeting.series.plan, prefix="action")
+    return _new_item_form(
+        request, meeting, form, template="meetings/_action_item_new.html", heading=_("Add a decision or action item")
+    )
 
 
 @login_required

@@ -13,8 +13,7 @@ from measures.models import ActionPlan
 from participants.roles import is_coordinator
 
 from .. import access, services
-from ..approval import next_meeting, not_yet_approvable, previous_meeting, who_approves
-from ..forms import ActionItemForm, AgendaItemForm
+from ..approval import neighbours, not_yet_approvable, who_approves
 from ..models import ActionItem, AttendanceStatus, MeetingSeries
 from ..notices import agenda_changed, can_send
 from ..rendering import stored_html, stored_minutes_html
@@ -56,10 +55,13 @@ def unless_locked(view):
 
 
 def detail_context(request, meeting):
+    """The meeting page's context. The forms for a new agenda item or action item are not in it: the page
+    loads them when they are opened (agenda_item_new, action_item_new), or a refused POST adds its own."""
     user = request.user
     series = meeting.series
     can_see = access.can_see_content(user, series)
     can_edit = can_see and access.can_edit(user, series)
+    previous, following = neighbours(meeting)
     context = {
         "meeting": meeting,
         "series": series,
@@ -70,16 +72,14 @@ def detail_context(request, meeting):
         "can_approve": access.can_approve(user, meeting),
         "can_reopen": access.can_reopen(user),
         "is_coordinator": is_coordinator(user),
-        "previous": previous_meeting(meeting),
+        "previous": previous,
         "can_send_notice": can_see and can_send(user, meeting) and not meeting.is_cancelled,
-        "next": next_meeting(meeting),
+        "next": following,
         "status_reports": list(meeting.status_reports.frozen().defer("pdf").select_related("plan")),
     }
     if can_see:
         agenda_items = list(meeting.agenda_items.select_related("measure", "status_update"))
-        actions = list(
-            meeting.action_items.select_related("responsible_person", "responsible_body", "measure", "agenda_item")
-        )
+        actions = list(meeting.action_items.select_related("responsible_person", "responsible_body", "measure"))
         movable = [item for item in agenda_items if not item.is_other_business]
         for item in agenda_items:
             item.can_move_up = bool(movable) and item in movable and item is not movable[0]
@@ -106,18 +106,14 @@ def detail_context(request, meeting):
             open_from_earlier=list(
                 ActionItem.objects.filter(
                     meeting__series=series, meeting__starts_at__lt=meeting.starts_at, done=False
-                ).select_related("meeting__series", "responsible_person", "responsible_body", "measure", "agenda_item")
+                ).select_related("meeting__series", "responsible_person", "responsible_body")  # no measure column
             ),
             all_action_items=actions,
             minutes_html=stored_minutes_html(meeting),
             history=meeting.history.select_related("history_user")[:20],
-            last_notice=meeting.notices.select_related("sent_by").prefetch_related("recipients__person").first(),
-            agenda_changed=agenda_changed(meeting),
         )
+        last_notice = meeting.notices.select_related("sent_by").prefetch_related("recipients__person").first()
+        context.update(last_notice=last_notice, agenda_changed=agenda_changed(last_notice, agenda_items))
     if context["editable"]:
-        context.update(
-            offered_measures=services.measures_to_offer(meeting),
-            agenda_form=AgendaItemForm(plan=series.plan, prefix="agenda"),
-            action_form=ActionItemForm(plan=series.plan, prefix="action"),
-        )
+        context.update(offered_measures=services.measures_to_offer(meeting))
     return context

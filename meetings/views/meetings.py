@@ -111,9 +111,8 @@ def year_view(request):
     year = year_from(request)
     plan, series_list = series_of_current_plan()
     filters = WheelFilterForm(request.GET, plan=plan)
-    number, body, target_group = filters.chosen()
-    measure = plan.measures.filter(number=number).first() if plan is not None and number is not None else None
-    context = {"plan": plan, "year": year, "filters": filters, "filtered": bool(number or body or target_group)}
+    measure, body, target_group = filters.chosen()
+    context = {"plan": plan, "year": year, "filters": filters, "filtered": bool(measure or body or target_group)}
     if plan is not None:
         context |= year_wheel(plan, year, series_list, measure=measure, body=body, target_group=target_group)
     query = {key: value for key, value in request.GET.items() if key in ("tiltak", "organ", "malgruppe") and value}

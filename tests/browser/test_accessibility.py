@@ -61,6 +61,8 @@ def test_the_coordinators_pages_have_no_axe_violations(page, live_server, gjesda
             f"/moter/{meetings_next_year.pk}/",
             f"/moter/{meetings_next_year.pk}/endre/",
             f"/moter/{meetings_next_year.pk}/referat/",
+            f"/moter/{meetings_next_year.pk}/saksliste/skjema/",
+            f"/moter/{meetings_next_year.pk}/oppfolging/skjema/",
             f"/moter/arshjul/?year={timezone.localtime(meetings_next_year.starts_at).year}",
             "/moter/kalender/",
             f"/moter/tiltak/{measure.pk}/oppfolging/",

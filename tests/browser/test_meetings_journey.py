@@ -58,6 +58,27 @@ def test_a_working_group_member_writes_minutes_with_an_action_item_for_measure_6
     expect(on_measure).to_contain_text("01.03.2027")
 
 
+def test_the_meeting_pages_forms_load_when_opened_and_add_an_item_and_a_decision(
+    page, live_server, working_member, working_group_meetings, gjesdal
+):
+    meeting = working_group_meetings.meetings.order_by("starts_at").first()
+    log_in(page, live_server, "arbeidsmedlem", PASSWORD)
+    page.goto(f"{live_server.url}/moter/{meeting.pk}/")
+    expect(page.get_by_label("Tittel")).to_have_count(0)  # not drawn until opened
+    page.get_by_text("Legg til en sak i sakslisten").click()
+    page.get_by_label("Tittel").fill("Ungdata 2026")
+    page.get_by_label("Tiltak").first.fill("6")
+    page.get_by_role("button", name="Legg til sak").click()
+    expect(page.get_by_role("button", name="Fjern Ungdata 2026")).to_be_visible()
+
+    page.get_by_text("Legg til vedtak eller oppfølgingspunkt").click()
+    page.get_by_label("Type").select_option(label="Vedtak")
+    page.get_by_label("Tekst").fill("Ungdata gjennomføres i februar")
+    page.get_by_role("button", name="Legg til", exact=True).click()
+    expect(page.get_by_role("cell", name=re.compile("^Ungdata gjennomføres i februar"))).to_be_visible()
+    assert meeting.agenda_items.get(title="Ungdata 2026").measure == gjesdal.measures.get(number=6)
+
+
 @pytest.fixture
 def all_meetings(gjesdal, working_group_meetings):
     year = timezone.localdate().year

@@ -56,7 +56,11 @@ def test_the_form_sends_no_list_of_measures(working_client, gjesdal):
     meeting = series.meetings.first()
     page = working_client.get(reverse("meetings:meeting_detail", args=[meeting.pk])).content.decode()
     assert "Natteravnordning" not in page
-    assert f'hx-get="{SEARCH}?plan={gjesdal.pk}"' in page
+    # the meeting page's forms for a new sak and a new action item, as it loads them when opened
+    for name in ("agenda_item_new", "action_item_new"):
+        form = working_client.get(reverse(f"meetings:{name}", args=[meeting.pk]), HTTP_HX_REQUEST="true")
+        assert "Natteravnordning" not in form.content.decode()
+        assert f'hx-get="{SEARCH}?plan={gjesdal.pk}"' in form.content.decode()
 
 
 def test_suggestions_come_by_number_first_then_by_title(working_client, gjesdal):

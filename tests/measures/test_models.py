@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError, transaction
 
-from measures.models import ActionPlan, Link, Measure, Status, StatusUpdate
+from measures.models import FRESHNESS_NEEDING_FOLLOW_UP, ActionPlan, Link, Measure, Status, StatusUpdate
 
 
 def test_a_measure_number_is_unique_within_its_plan(gjesdal):
@@ -64,6 +64,27 @@ def test_measures_needing_attention_are_delayed_or_without_update_for_90_days(gj
     assert fresh.number not in attention
     assert done.number not in attention
     assert {stale.number, delayed.number} <= attention
+
+
+@pytest.mark.parametrize("intervals", [(90, 14, 180), (30, 7, 60)])
+def test_measures_needing_attention_are_the_delayed_and_those_whose_freshness_is_late_or_stale(gjesdal, intervals):
+    gjesdal.update_interval_days, gjesdal.due_soon_days, gjesdal.stale_after_days = intervals
+    gjesdal.save()
+    today = datetime.date(2026, 11, 26)
+    statuses = [Status.IN_PROGRESS, Status.DELAYED, Status.COMPLETED, Status.ENDED, Status.PLANNED]
+    for n, measure in enumerate(gjesdal.measures.order_by("number")):
+        days = [0, 29, 30, 31, 59, 60, 61, 89, 90, 91, 179, 180, 181, 400][n % 14]
+        Measure.objects.filter(pk=measure.pk).update(status=statuses[n % len(statuses)])
+        StatusUpdate.objects.create(measure=measure, status=measure.status, date=today - datetime.timedelta(days=days))
+
+    attention = set(gjesdal.measures.needing_attention(gjesdal, today=today).values_list("number", flat=True))
+
+    expected = {
+        measure.number
+        for measure in gjesdal.measures.with_freshness(gjesdal, today=today)
+        if measure.status == Status.DELAYED or measure.freshness in FRESHNESS_NEEDING_FOLLOW_UP
+    }
+    assert attention == expected and 0 < len(expected) < gjesdal.measures.count()
 
 
 def test_the_current_plan_is_the_one_covering_this_year(gjesdal):

@@ -49,6 +49,8 @@ def test_sending_twice_within_a_minute_sends_once_and_a_changed_agenda_can_be_se
     coordinator_client.post(url("notice_send", working_meeting.pk))
     assert len(mail.outbox) == 1 and Notice.objects.count() == 1
     Notice.objects.update(sent_at=timezone.now() - datetime.timedelta(minutes=5))
+    page = coordinator_client.get(url("meeting_detail", working_meeting.pk)).content.decode()
+    assert "Sakslisten er endret" not in page  # the agenda as sent
     coordinator_client.post(url("agenda_item_add", working_meeting.pk), {"agenda-title": "Ungdata 2026"})
     page = coordinator_client.get(url("meeting_detail", working_meeting.pk)).content.decode()
     assert "Sakslisten er endret etter at innkallingen ble sendt." in page

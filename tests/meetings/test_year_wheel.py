@@ -71,6 +71,26 @@ def test_filtering_by_measure_shows_that_measures_activities_only(working_client
     assert 'href="?year=2027&amp;tiltak=1"' in response.content.decode()
 
 
+def test_the_measure_filter_is_a_search_field_that_takes_a_number_a_suggestion_or_title_words(
+    working_client, year_2026
+):
+    page = working_client.get(WHEEL, {"year": 2026}).content.decode()
+    field = re.search(r'<input type="text" name="tiltak"[^>]*>', page).group(0)
+    assert f'hx-get="{reverse("measures:measure_search")}?plan=' in field
+    assert "Livsmestring ungdomstrinn</option>" not in page  # no list of every measure
+    by_number = working_client.get(WHEEL, {"year": 2026, "tiltak": "1"}).context["rings"]
+    for typed in ("1. Livsmestring ungdomstrinn", "Livsmestring ungdomstrinn"):
+        response = working_client.get(WHEEL, {"year": 2026, "tiltak": typed})
+        assert response.context["rings"] == by_number
+        assert f'value="{typed}"' in response.content.decode()  # shown as typed
+
+
+def test_a_measure_the_plan_does_not_have_is_no_filter_and_says_so(working_client, year_2026):
+    response = working_client.get(WHEEL, {"year": 2026, "tiltak": "99"})
+    assert "Planen har ikke tiltak 99." in response.content.decode()
+    assert not response.context["filtered"]
+
+
 def test_filtering_by_body_keeps_its_meetings_and_the_activities_of_its_measures(working_client, year_2026):
     body = Body.objects.get(key="arbeidsgruppe")
     response = working_client.get(WHEEL, {"year": 2026, "organ": body.pk})
@@ -90,7 +110,7 @@ def test_filtering_by_target_group_shows_the_activities_for_that_group(working_c
 
 def test_a_filter_value_that_is_no_choice_filters_nothing(working_client, year_2026):
     everything = working_client.get(WHEEL, {"year": 2026})
-    for bad in ({"tiltak": "x"}, {"tiltak": "99"}, {"organ": "999999999999"}, {"malgruppe": "<script>"}):
+    for bad in ({"tiltak": "xyzzy"}, {"tiltak": "99"}, {"organ": "999999999999"}, {"malgruppe": "<script>"}):
         response = working_client.get(WHEEL, {"year": 2026, **bad})
         assert response.status_code == 200
         assert len(response.context["rings"]) == len(everything.context["rings"])

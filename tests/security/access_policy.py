@@ -485,6 +485,14 @@ MATRIX = {
         operative={"GET": logged_in(405), "POST": members(REDIRECT, steering_member=403, working_member=403)},
         data=lambda meeting: {"agenda-title": "En ny sak"},
     ),
+    "meetings:agenda_item_new": per_meeting(
+        working={"GET": members(200, steering_member=403, operative_member=403), "POST": logged_in(405)},
+        operative={"GET": members(200, steering_member=403, working_member=403), "POST": logged_in(405)},
+    ),
+    "meetings:action_item_new": per_meeting(
+        working={"GET": members(200, steering_member=403, operative_member=403), "POST": logged_in(405)},
+        operative={"GET": members(200, steering_member=403, working_member=403), "POST": logged_in(405)},
+    ),
     "meetings:agenda_measure_add": per_meeting(
         working={"GET": logged_in(405), "POST": members(404, steering_member=403, operative_member=403)},
         operative={"GET": logged_in(405), "POST": members(404, steering_member=403, working_member=403)},
