@@ -5,6 +5,7 @@ import functools
 import re
 
 from django.contrib import messages
+from django.db.models import Count, Window
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +19,9 @@ from ..models import ActionItem, AttendanceStatus, MeetingSeries
 from ..notices import agenda_changed, can_send
 from ..rendering import stored_html, stored_minutes_html
 from ..seats import chair_of, seat_rows, secretary_of
+
+# The meeting page offers this many of the measures needing attention; the measure list has the rest.
+OFFERED_SHOWN = 10
 
 
 def parse_id(value):
@@ -115,5 +119,7 @@ def detail_context(request, meeting):
         last_notice = meeting.notices.select_related("sent_by").prefetch_related("recipients__person").first()
         context.update(last_notice=last_notice, agenda_changed=agenda_changed(last_notice, agenda_items))
     if context["editable"]:
-        context.update(offered_measures=services.measures_to_offer(meeting))
+        # The first few, with how many there are in all (counted in the same query).
+        offered = list(services.measures_to_offer(meeting).annotate(total=Window(Count("pk")))[:OFFERED_SHOWN])
+        context.update(offered_measures=offered, offered_more=offered[0].total - len(offered) if offered else 0)
     return context

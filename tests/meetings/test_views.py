@@ -7,6 +7,7 @@ from django.utils import timezone
 from measures.models import StatusUpdate
 from measures.versioning import version_of
 from meetings.models import ActionItem, Meeting, MeetingStatus
+from meetings.views import common as meeting_views_common
 
 from .national_ids import valid_number
 
@@ -80,6 +81,17 @@ def test_the_meeting_page_shows_agenda_attendance_and_offers_measures_needing_at
     # measures without a recent status update are late; the working group is responsible for 1, 2, 6, 8, 11, 12
     offered = {m.number for m in response.context["offered_measures"]}
     assert offered == {1, 2, 6, 8, 11, 12}
+
+
+def test_the_meeting_page_offers_the_first_measures_needing_attention_and_links_to_the_rest(
+    working_client, working_meeting, monkeypatch
+):
+    monkeypatch.setattr(meeting_views_common, "OFFERED_SHOWN", 4)
+    make_late(working_meeting.series.plan)
+    response = working_client.get(url("meeting_detail", working_meeting.pk))
+    assert [m.number for m in response.context["offered_measures"]] == [1, 2, 6, 8]
+    assert response.context["offered_more"] == 2
+    assert "2 tiltak til trenger oppfølging: se alle i tiltakslisten" in response.content.decode()
 
 
 def test_a_member_adds_a_measure_needing_attention_to_the_agenda(working_client, working_meeting):
