@@ -35,6 +35,7 @@ urlpatterns = [
     path("<int:pk>/saksliste/<int:item_pk>/flytt/", views.agenda_item_move, name="agenda_item_move"),
     path("<int:pk>/oppfolging/ny/", views.action_item_add, name="action_item_add"),
     path("<int:pk>/oppfolging/skjema/", views.action_item_new, name="action_item_new"),
+    path("<int:pk>/oppfolging/tidligere/", views.earlier_action_items, name="earlier_action_items"),
     path("oppfolging/<int:item_pk>/endre/", views.action_item_edit, name="action_item_edit"),
     path("oppfolging/<int:item_pk>/utfort/", views.action_item_toggle, name="action_item_toggle"),
     path("tiltak/<int:pk>/oppfolging/", views.measure_action_items, name="measure_action_items"),

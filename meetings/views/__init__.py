@@ -10,6 +10,7 @@ from .agenda import (
     agenda_item_move,
     agenda_item_new,
     agenda_measure_add,
+    earlier_action_items,
     measure_action_items,
 )
 from .calendar import calendar_feed, calendar_settings, calendar_token_new, calendar_token_revoke
@@ -51,6 +52,7 @@ __all__ = [
     "action_item_new",
     "action_item_toggle",
     "agenda_item_add",
+    "earlier_action_items",
     "agenda_item_delete",
     "agenda_item_move",
     "agenda_item_new",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +20,7 @@ from .. import access, services
 from ..forms import ActionItemForm, AgendaItemForm, AgendaMeasureForm
 from ..models import ActionItem, AgendaItem
 from ..queries import action_items_for_measure, can_tick
-from .common import detail_context, unless_locked
+from .common import EARLIER_PAGE_SIZE, detail_context, open_from_earlier, unless_locked
 
 
 def _detail_page_with(request, meeting, **forms):
@@ -166,6 +167,23 @@ def action_item_toggle(request, item_pk):
     if not (safe and next_url.startswith("/")):
         next_url = reverse("meetings:meeting_detail", args=[item.meeting_id])
     return HttpResponseRedirect(next_url)
+
+
+@login_required
+@require_GET
+@cache_control(no_store=True)
+def earlier_action_items(request, pk):
+    """All the open action items of the series' earlier meetings, a page at a time."""
+    meeting = access.meeting_for(request.user, pk)
+    if not access.can_see_content(request.user, meeting.series):
+        raise PermissionDenied
+    items = Paginator(open_from_earlier(meeting), EARLIER_PAGE_SIZE).get_page(request.GET.get("page"))
+    can_edit = access.can_edit(request.user, meeting.series)
+    return render(
+        request,
+        "meetings/earlier_action_items.html",
+        {"meeting": meeting, "page": items, "can_toggle": can_edit},
+    )
 
 
 @login_required

@@ -22,6 +22,9 @@ from ..seats import chair_of, seat_rows, secretary_of
 
 # The meeting page offers this many of the measures needing attention; the measure list has the rest.
 OFFERED_SHOWN = 10
+# ... and this many of the open action items of earlier meetings; their own page has them all, paged.
+EARLIER_SHOWN = 10
+EARLIER_PAGE_SIZE = 50
 
 
 def parse_id(value):
@@ -56,6 +59,19 @@ def unless_locked(view):
             return redirect("meetings:meeting_detail", pk=locked.meeting_pk)
 
     return wrapper
+
+
+def open_from_earlier(meeting):
+    """The open action items of the series' earlier meetings, oldest meeting first."""
+    return ActionItem.objects.filter(
+        meeting__series=meeting.series, meeting__starts_at__lt=meeting.starts_at, done=False
+    ).select_related("meeting__series", "responsible_person", "responsible_body")  # no measure column
+
+
+def _open_from_earlier(meeting):
+    """The first EARLIER_SHOWN of them and how many more (counted in the same query): a series' history grows."""
+    shown = list(open_from_earlier(meeting).annotate(total=Window(Count("pk")))[:EARLIER_SHOWN])
+    return {"open_from_earlier": shown, "open_from_earlier_more": shown[0].total - len(shown) if shown else 0}
 
 
 def detail_context(request, meeting):
@@ -107,11 +123,7 @@ def detail_context(request, meeting):
             who_approves=who_approves(meeting),
             not_approvable=not_yet_approvable(meeting),
             action_items=[action for action in actions if action.agenda_item_id is None],
-            open_from_earlier=list(
-                ActionItem.objects.filter(
-                    meeting__series=series, meeting__starts_at__lt=meeting.starts_at, done=False
-                ).select_related("meeting__series", "responsible_person", "responsible_body")  # no measure column
-            ),
+            **_open_from_earlier(meeting),
             all_action_items=actions,
             minutes_html=stored_minutes_html(meeting),
             history=meeting.history.select_related("history_user")[:20],

@@ -493,6 +493,11 @@ MATRIX = {
         working={"GET": members(200, steering_member=403, operative_member=403), "POST": logged_in(405)},
         operative={"GET": members(200, steering_member=403, working_member=403), "POST": logged_in(405)},
     ),
+    # The open action items of earlier meetings: those who may read the meeting's content.
+    "meetings:earlier_action_items": per_meeting(
+        working={"GET": members(200), "POST": logged_in(405)},
+        operative={"GET": members(200, steering_member=403, working_member=403), "POST": logged_in(405)},
+    ),
     "meetings:agenda_measure_add": per_meeting(
         working={"GET": logged_in(405), "POST": members(404, steering_member=403, operative_member=403)},
         operative={"GET": logged_in(405), "POST": members(404, steering_member=403, working_member=403)},

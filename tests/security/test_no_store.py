@@ -13,6 +13,7 @@ def test_meeting_pages_minutes_and_exports_say_no_store(coordinator_client, gjes
         reverse("meetings:minutes_edit", args=[meeting.pk]),
         reverse("meetings:agenda_item_new", args=[meeting.pk]),
         reverse("meetings:action_item_new", args=[meeting.pk]),
+        reverse("meetings:earlier_action_items", args=[meeting.pk]),
         reverse("meetings:minutes_pdf", args=[meeting.pk]),
         reverse("measures:measure_export_csv"),
         reverse("measures:measure_export_xlsx"),
