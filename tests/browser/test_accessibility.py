@@ -63,6 +63,7 @@ def test_the_coordinators_pages_have_no_axe_violations(page, live_server, gjesda
             f"/moter/{meetings_next_year.pk}/referat/",
             f"/moter/{meetings_next_year.pk}/saksliste/skjema/",
             f"/moter/{meetings_next_year.pk}/oppfolging/skjema/",
+            f"/moter/{meetings_next_year.pk}/oppfolging/tidligere/",
             f"/moter/arshjul/?year={timezone.localtime(meetings_next_year.starts_at).year}",
             "/moter/kalender/",
             f"/moter/tiltak/{measure.pk}/oppfolging/",
