@@ -305,9 +305,9 @@ def status_report_title(plan):
     return _("Status report – %(title)s") % {"title": plan.title}
 
 
-def status_report_stamp(plan):
-    """The time of the latest change to what the status report shows (the plan, its measures, their status
-    updates and the bodies named), read in one query."""
+def measures_stamp(plan):
+    """The time of the latest change to the plan, its measures, their status updates or the bodies named, read
+    in one query: what the status report and the start page's overview of the measures show."""
     plan_id = OuterRef("pk")
     histories = [
         ActionPlan.history.filter(id=plan_id),
@@ -327,7 +327,7 @@ def render_status_report_pdf(plan, *, since, now=None):
     """
     key = None
     if now is None:
-        stamp = status_report_stamp(plan).isoformat()
+        stamp = measures_stamp(plan).isoformat()
         key = f"status-report:{plan.pk}:{since.isoformat()}:{stamp}:{sources_fingerprint()}:{plan.written_standard}"
         pdf = cache.get(key)
         if pdf is not None:

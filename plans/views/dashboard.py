@@ -3,7 +3,10 @@ meeting and the plan's documents, the working and operative groups their next me
 A user without a role is sent to the public plan page, or told to ask the coordinator."""
 
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from measures.charts import indicator_charts, status_chart
@@ -13,12 +16,14 @@ from meetings.models import Meeting
 from participants import roles
 from participants.models import Level
 
+from ..documents import measures_stamp
 from ..feeds import UPCOMING_DAYS, recent_changes, upcoming_meetings
 from ..tasks import tasks_for
 
 ATTENTION_SHOWN = 15
 # The start page shows this many of a person's action items and measures to update; My tasks shows them all.
 TASKS_SHOWN = 10
+OVERVIEW_TIMEOUT = 60 * 60 * 24
 FRESHNESS_SHOWN = [Freshness.UP_TO_DATE, Freshness.DUE_SOON, Freshness.LATE, Freshness.STALE]
 
 
@@ -50,6 +55,21 @@ def _follow_up(plan):
     }
 
 
+def _overview(plan, *, follow_up):
+    """The measures by status and (for the coordinator) by how recently they were followed up, with those
+    needing attention: kept in the cache under the latest change to the measures and today's date, on which
+    their freshness depends, so an unchanged plan is not counted again on every visit."""
+    today = timezone.localdate()
+    key = f"dashboard-overview:{plan.pk}:{follow_up}:{today}:{get_language()}:{measures_stamp(plan).isoformat()}"
+    overview = cache.get(key)
+    if overview is None:
+        overview = {"chart": status_chart(plan.measures.status_counts())}
+        if follow_up:
+            overview.update(_follow_up(plan))
+        cache.set(key, overview, OVERVIEW_TIMEOUT)
+    return overview
+
+
 def _steering_meeting(plan):
     """The next meeting of a series the governing level attends."""
     return (
@@ -74,7 +94,7 @@ def dashboard(request):
         "plan": plan,
         "show_steering": role == roles.STEERING_GROUP,
         "show_overview": role == roles.COORDINATOR,
-        "chart": status_chart(plan.measures.status_counts()),
+        **_overview(plan, follow_up=role == roles.COORDINATOR),
         "indicator_charts": indicator_charts(plan.indicators.prefetch_related("values"), public=False),
     }
     if role == roles.STEERING_GROUP:
@@ -84,7 +104,6 @@ def dashboard(request):
     else:
         context["tasks"] = tasks_for(request.user, plan, limit=TASKS_SHOWN)
     if role == roles.COORDINATOR:
-        context.update(_follow_up(plan))
         meetings = upcoming_meetings(plan)
         for meeting in meetings:
             meeting.shown_location = location_for(request.user, meeting)

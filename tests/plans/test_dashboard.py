@@ -3,6 +3,8 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -175,3 +177,27 @@ def test_an_unchanged_feed_of_changes_is_read_from_the_cache_and_a_new_change_sh
     )
     after = recent_changes(gjesdal)
     assert after != before and after[0]["kind"] in ("tiltak", "statusoppdatering")
+
+
+def test_the_overview_of_the_measures_is_counted_once_until_a_measure_changes(coordinator_client, coordinator, gjesdal):
+    dashboard = reverse("plans:dashboard")
+    with CaptureQueriesContext(connection) as first:
+        before = coordinator_client.get(dashboard)
+    with CaptureQueriesContext(connection) as second:
+        again = coordinator_client.get(dashboard)
+    # The counts by status and by freshness (and the measures needing attention) come from the cache.
+    counted = [query["sql"] for query in first if "GROUP BY" in query["sql"]]
+    assert len(counted) >= 2 and not [query["sql"] for query in second if "GROUP BY" in query["sql"]]
+    assert again.context["chart"] == before.context["chart"]
+    assert again.context["freshness"] == before.context["freshness"]
+    status_update_create(
+        measure=gjesdal.measures.get(number=9),
+        user=coordinator,
+        status=Status.DELAYED,
+        note="Mangler frivillige",
+        date=timezone.localdate(),
+    )
+    after = coordinator_client.get(dashboard)
+    delayed = {row["status"]: row["count"] for row in after.context["chart"]["rows"]}[Status.DELAYED]
+    assert delayed == {row["status"]: row["count"] for row in before.context["chart"]["rows"]}[Status.DELAYED] + 1
+    assert 9 in [measure.number for measure in after.context["attention"]]
