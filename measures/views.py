@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, Subquery
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -39,6 +39,8 @@ SHOWN_ON_PAGE = 10  # status updates and changes on the measure page; the rest o
 HISTORY_PAGE_SIZE = 25
 # Invented numbers for trying the upload, marked as example data in the file itself.
 EXAMPLE_CSV = Path(__file__).resolve().parent / "files" / "eksempel-indikatorer.csv"
+
+LIST_QUERY = "liste"  # on a measure page: the list it was opened from
 
 
 def _measure_in_current_plan(number, queryset=None):
@@ -75,8 +77,20 @@ def measure_list(request):
         "page": page,
         "measures": page,
         "query": query.urlencode(),
+        # The filters and page the measures are opened from, for the measure page's way back.
+        "list_query": request.GET.urlencode(),
     }
     return render(request, "measures/measure_list.html", context)
+
+
+def _list_query(request):
+    """The measure list's filters and page a measure was opened from (?liste=…), its own keys only."""
+    came_from = QueryDict(request.GET.get(LIST_QUERY, ""))
+    kept = QueryDict(mutable=True)
+    for key in (*MeasureFilter.Meta.fields, "page"):
+        if key in came_from:
+            kept[key] = came_from[key]
+    return kept.urlencode()
 
 
 @login_required
@@ -130,6 +144,7 @@ def measure_detail(request, number):
     context = {
         "plan": measure.plan,
         "measure": measure,
+        "list_query": _list_query(request),
         "names": measure.related_names(),
         "links": list(measure.links.all()),
         "updates": list(measure.status_updates.select_related("author")[:SHOWN_ON_PAGE]),

@@ -191,3 +191,19 @@ def test_an_invalid_filter_is_marked_on_its_field(working_client, gjesdal):
     page = working_client.get(LIST, {"status": "tull"}).content.decode()
     assert 'class="form-select is-invalid" aria-invalid="true" aria-describedby="id_status_error"' in page
     assert '<div id="id_status_error" class="invalid-feedback">Velg et gyldig valg.' in page
+
+
+def test_a_measure_opened_from_a_filtered_page_leads_back_to_that_page(working_client, gjesdal):
+    listed = working_client.get(LIST, {"status": Status.PLANNED, "sort": "-number", "page": "1"})
+    page = listed.content.decode()
+    # Each row carries the list's filters and page to the measure page ...
+    assert '/?liste=status%3Dplanlagt%26sort%3D-number%26page%3D1"' in page
+    measure = working_client.get("/tiltak/9/", {"liste": "status=planlagt&sort=-number&page=1"})
+    # ... whose way back is that page of the list again.
+    assert 'href="/tiltak/?status=planlagt&amp;sort=-number&amp;page=1"' in measure.content.decode()
+    # Only the list's own keys come along, and a measure opened otherwise leads to the whole list.
+    foreign = working_client.get("/tiltak/9/", {"liste": "status=planlagt&next=https://example.com"})
+    assert (
+        'href="/tiltak/?status=planlagt"' in foreign.content.decode() and "example.com" not in foreign.content.decode()
+    )
+    assert 'href="/tiltak/">' in working_client.get("/tiltak/9/").content.decode()
