@@ -4,7 +4,7 @@ Hypothesis sends any Unicode (control characters and NUL included), huge strings
 the database cannot hold, lists where one value is expected and missing fields, on top of valid data
 so that the checks behind the first field are reached too. A view that raises fails the test with
 the smallest input that breaks it. Each example runs in a savepoint that is rolled back, so the data
-is built once per test. FUZZ_EXAMPLES sets the number of examples (CI: 40 per form on SQLite, 30 on PostgreSQL).
+is built once per test. FUZZ_EXAMPLES sets the number of examples (CI: 20 per form on SQLite, 15 on PostgreSQL).
 """
 
 import io
