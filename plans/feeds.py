@@ -78,6 +78,21 @@ def _bulk_groups(records, limit):
     return {(group["minute"], group["history_user_id"], group["history_type"]): group for group in groups}
 
 
+def _runs(groups):
+    """The groups of one user and kind in consecutive minutes, joined: records made together that cross a
+    minute (a year's meetings made at 10:59:58) are one line. Each run keeps the keys of its groups."""
+    runs, open_runs = [], {}
+    for (minute, user, kind), group in sorted(groups.items(), key=lambda item: item[0][0]):
+        run = open_runs.get((user, kind))
+        if run is not None and minute - run["minute"] <= datetime.timedelta(minutes=1):
+            run.update(count=run["count"] + group["count"], when=max(run["when"], group["when"]), minute=minute)
+            run["keys"].append((minute, user, kind))
+        else:
+            run = open_runs[(user, kind)] = {**group, "keys": [(minute, user, kind)]}
+            runs.append(run)
+    return runs
+
+
 def _sentence(*, who_name, action, kind, label, url, record=None, model=None):
     """The change as a sentence: "Kari Solberg satte Natteravnordning til Pågår"."""
     linked = format_html('<a href="{}">{}</a>', url, label) if url else escape(label)
@@ -130,10 +145,10 @@ def recent_changes(plan, limit=10):
 def _recent_changes(plan, limit):
     entries = []
     for model, records, label, measure_number in _sources(plan):
-        groups = _bulk_groups(records, limit)
-        bulk = {key: value for key, value in groups.items() if value["count"] >= BULK}
-        for group in bulk.values():
-            entries.append(_bulk_entry(model, group))
+        runs = [run for run in _runs(_bulk_groups(records, limit)) if run["count"] >= BULK]
+        bulk = {key for run in runs for key in run["keys"]}
+        for run in runs:
+            entries.append(_bulk_entry(model, run))
         for record in records.select_related("history_user").order_by("-history_date")[:limit]:
             minute = record.history_date.replace(second=0, microsecond=0)
             if (minute, record.history_user_id, record.history_type) in bulk:

@@ -1,9 +1,13 @@
 """The latest changes read as sentences, and bulk creation is one line."""
 
+import datetime
+
+from django.db.models import F
 from django.utils import timezone
 
 from measures.models import Status
 from measures.services import status_update_create
+from meetings.models import Meeting
 from meetings.services import meetings_create_for_year
 from plans.feeds import recent_changes
 
@@ -19,6 +23,17 @@ def test_generating_a_years_meetings_is_one_line_not_hundreds(gjesdal):
     assert len(meeting_lines) == 1
     assert meeting_lines[0]["count"] == created
     assert str(meeting_lines[0]["sentence"]) == f"{created} møter ble opprettet"
+
+
+def test_meetings_made_together_across_a_minute_are_still_one_line(gjesdal):
+    series = gjesdal.meeting_series.get(key="arbeidsgruppe")
+    created = meetings_create_for_year(series=series, year=timezone.localdate().year)
+    assert len(created) >= 2
+    # As if the clock passed a whole minute halfway through: the first half made a minute earlier.
+    earlier = [meeting.pk for meeting in created[: len(created) // 2]]
+    Meeting.history.filter(id__in=earlier).update(history_date=F("history_date") - datetime.timedelta(minutes=1))
+    meeting_lines = [change for change in recent_changes(gjesdal) if change["kind"] in ("møte", "møter")]
+    assert [line["count"] for line in meeting_lines] == [len(created)]
 
 
 def test_an_imported_plan_is_a_line_per_kind(gjesdal):
